@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+
+export type EventStoreKind = 'sqlite' | 'eventstoredb';
+export type LogFormat = 'json' | 'text';
+
+/** Everything the app reads from the environment, validated once at start-up. */
+export interface AppConfig {
+  readonly eventStore: EventStoreKind;
+  /** SQLite event store file; `:memory:` keeps everything in memory (tests). */
+  readonly sqlitePath: string;
+  /** Read models (projections and their checkpoints) live in their own SQLite file. */
+  readonly readModelPath: string;
+  readonly eventStoreDbUrl: string | undefined;
+  readonly httpHost: string;
+  readonly httpPort: number;
+  readonly logFormat: LogFormat;
+  /** An anchor of every stream head is written at least this often while there is activity. */
+  readonly anchorIntervalSeconds: number;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly code = 'CONFIG.INVALID';
+
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const oneOf = <T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T => {
+  const value = env[name]?.trim() || fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ConfigError(
+      name,
+      `expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`,
+    );
+  }
+  return value as T;
+};
+
+const integer = (env: Env, name: string, fallback: number, min: number, max: number): number => {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(
+      name,
+      `expected an integer in [${min}, ${max}], got ${JSON.stringify(raw)}`,
+    );
+  }
+  return value;
+};
+
+const path = (env: Env, name: string, fallback: string): string => {
+  const raw = env[name]?.trim() || fallback;
+  return raw === ':memory:' ? raw : resolve(raw);
+};
+
+export const loadConfig = (env: Env = process.env): AppConfig => {
+  const eventStore = oneOf(env, 'EVENT_STORE', ['sqlite', 'eventstoredb'] as const, 'sqlite');
+  const eventStoreDbUrl = env['EVENTSTORE_URL']?.trim() || undefined;
+  if (eventStore === 'eventstoredb' && eventStoreDbUrl === undefined) {
+    throw new ConfigError(
+      'EVENTSTORE_URL',
+      'required when EVENT_STORE=eventstoredb (e.g. esdb://127.0.0.1:2113?tls=false)',
+    );
+  }
+  return {
+    eventStore,
+    sqlitePath: path(env, 'EVENT_STORE_PATH', './data/gridfolio.db'),
+    readModelPath: path(env, 'READ_MODEL_PATH', './data/read-models.db'),
+    eventStoreDbUrl,
+    httpHost: env['HTTP_HOST']?.trim() || '127.0.0.1',
+    httpPort: integer(env, 'HTTP_PORT', 3000, 0, 65535),
+    logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'] as const, 'json'),
+    anchorIntervalSeconds: integer(env, 'ANCHOR_INTERVAL_SECONDS', 60, 1, 86_400),
+  };
+};

@@ -1,0 +1,91 @@
+import type { EventToAppend } from './event-store.port.js';
+import { InvalidAppendError } from './errors.js';
+
+// `$` is reserved for EventStoreDB system streams; whitespace and slashes break CLI and URLs.
+const STREAM_ID = /^[A-Za-z][A-Za-z0-9_.:-]{0,199}$/;
+const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.]{0,99}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const assertValidStreamId = (streamId: unknown): void => {
+  if (typeof streamId !== 'string' || !STREAM_ID.test(streamId)) {
+    throw new InvalidAppendError(
+      'EVENT_STORE.INVALID_STREAM_ID',
+      `invalid stream id ${JSON.stringify(streamId)}: expected a letter, then up to 199 of [A-Za-z0-9_.:-]`,
+      'streamId',
+    );
+  }
+};
+
+/**
+ * Refuses anything a JSON round trip would change or lose: `undefined`, functions, symbols,
+ * BigInt, NaN and Infinity, cycles, and objects that are not plain (Date, Map, class instances).
+ */
+export const assertJsonSafe = (value: unknown, path: string): void => {
+  const ancestors = new Set<object>();
+  const visit = (node: unknown, at: string): void => {
+    if (typeof node === 'string' || typeof node === 'boolean' || node === null) return;
+    if (typeof node === 'number') {
+      if (!Number.isFinite(node)) fail(at, `${String(node)} is not a finite number`);
+      return;
+    }
+    if (typeof node !== 'object') return fail(at, `a ${typeof node} does not survive JSON`);
+    if (ancestors.has(node)) fail(at, 'a cycle does not survive JSON');
+    ancestors.add(node);
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        if (!(i in node)) fail(`${at}[${i}]`, 'a sparse array hole does not survive JSON');
+        visit(node[i], `${at}[${i}]`);
+      }
+    } else {
+      const proto: unknown = Object.getPrototypeOf(node);
+      if (proto !== Object.prototype && proto !== null) {
+        fail(at, `a ${node.constructor?.name ?? 'non-plain'} object does not survive JSON`);
+      }
+      for (const [key, child] of Object.entries(node)) visit(child, `${at}.${key}`);
+    }
+    ancestors.delete(node);
+  };
+  visit(value, path);
+};
+
+const fail = (field: string, reason: string): never => {
+  throw new InvalidAppendError('EVENT_STORE.NOT_JSON', `${field}: ${reason}`, field);
+};
+
+export const assertValidAppend = (streamId: string, events: readonly EventToAppend[]): void => {
+  assertValidStreamId(streamId);
+  if (!Array.isArray(events) || events.length === 0) {
+    throw new InvalidAppendError(
+      'EVENT_STORE.NO_EVENTS',
+      'append needs at least one event',
+      'events',
+    );
+  }
+  events.forEach((event, i) => {
+    const at = `events[${i}]`;
+    if (typeof event?.type !== 'string' || !EVENT_TYPE.test(event.type)) {
+      throw new InvalidAppendError(
+        'EVENT_STORE.INVALID_EVENT_TYPE',
+        `${at}.type: expected a name starting with a letter, got ${JSON.stringify(event?.type)}`,
+        `${at}.type`,
+      );
+    }
+    if (typeof event.id !== 'string' || !UUID.test(event.id)) {
+      throw new InvalidAppendError(
+        'EVENT_STORE.INVALID_EVENT_ID',
+        `${at}.id: expected a lower-case UUID, got ${JSON.stringify(event.id)}`,
+        `${at}.id`,
+      );
+    }
+    if (event.data === undefined) fail(`${at}.data`, 'data is missing');
+    assertJsonSafe(event.data, `${at}.data`);
+    if (
+      typeof event.metadata !== 'object' ||
+      event.metadata === null ||
+      Array.isArray(event.metadata)
+    ) {
+      fail(`${at}.metadata`, 'metadata must be an object');
+    }
+    assertJsonSafe(event.metadata, `${at}.metadata`);
+  });
+};

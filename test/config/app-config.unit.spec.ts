@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config/app-config.js';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded store at ./data/gridfolio.db', () => {
+    const config = loadConfig({});
+    expect(config.eventStore).toBe('sqlite');
+    expect(config.sqlitePath).toBe(resolve('./data/gridfolio.db'));
+    expect(config.httpPort).toBe(3000);
+    expect(config.anchorIntervalSeconds).toBe(60);
+  });
+
+  it('switches to EventStoreDB when EVENT_STORE and EVENTSTORE_URL are set', () => {
+    const config = loadConfig({
+      EVENT_STORE: 'eventstoredb',
+      EVENTSTORE_URL: 'esdb://127.0.0.1:2113?tls=false',
+    });
+    expect(config.eventStore).toBe('eventstoredb');
+    expect(config.eventStoreDbUrl).toBe('esdb://127.0.0.1:2113?tls=false');
+  });
+
+  it.each([
+    [{ EVENT_STORE: 'postgres' }, 'EVENT_STORE'],
+    [{ EVENT_STORE: 'eventstoredb' }, 'EVENTSTORE_URL'],
+    [{ HTTP_PORT: '70000' }, 'HTTP_PORT'],
+    [{ HTTP_PORT: 'abc' }, 'HTTP_PORT'],
+    [{ ANCHOR_INTERVAL_SECONDS: '0' }, 'ANCHOR_INTERVAL_SECONDS'],
+    [{ LOG_FORMAT: 'xml' }, 'LOG_FORMAT'],
+  ])('rejects %j naming %s', (env, variable) => {
+    const attempt = (): unknown => {
+      try {
+        return loadConfig(env);
+      } catch (error) {
+        return error;
+      }
+    };
+    const error = attempt();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+  });
+
+  it('keeps :memory: as it is', () => {
+    expect(loadConfig({ EVENT_STORE_PATH: ':memory:' }).sqlitePath).toBe(':memory:');
+  });
+});
