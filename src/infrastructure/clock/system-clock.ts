@@ -1,0 +1,11 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import type { Clock } from '../../../domain/shared/clock.port.js';
+
+/** Wall-clock time of the host, in UTC. */
+@Injectable()
+export class SystemClock implements Clock {
+  now(): DateTime {
+    return DateTime.utc();
+  }
+}
