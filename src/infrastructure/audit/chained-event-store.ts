@@ -1,0 +1,163 @@
+import type { JsonObject } from '../../../domain/shared/json.js';
+import { assertValidAppend } from '../event-store/append-validation.js';
+import { ConcurrencyError } from '../event-store/errors.js';
+import type {
+  AllSubscription,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+} from '../event-store/event-store.port.js';
+import { AuditError } from './audit-errors.js';
+import { canonicalCopy } from './canonical-json.js';
+import { GENESIS_HASH, eventHash } from './event-hash.js';
+import { StreamHeadCache, type StreamHead } from './stream-head-cache.js';
+
+export interface ChainedEventStoreOptions {
+  /**
+   * Told about every committed append (e.g. `Anchorer.afterAppend`). It runs inside `append`, so
+   * it must return at once and never throw: the events are already stored.
+   */
+  readonly afterAppend?: (streamId: string, result: AppendResult) => void;
+  /** Attempts for `'any'` and `'stream_exists'` when another writer appends in between. */
+  readonly maxAttempts?: number;
+  /** Stream heads remembered between appends, sparing a read of the head each time. */
+  readonly headCacheSize?: number;
+}
+
+const HASH = /^[0-9a-f]{64}$/;
+
+/**
+ * Makes every stream a hash chain (DESIGN.md §6): the only place hashes are computed. An append
+ * takes the stream head (remembered from the last append here, or read), checks the caller's
+ * expectation against it, links the new events to the head's hash and appends at exactly that
+ * revision, so that a concurrent writer makes the inner store refuse the batch instead of
+ * forking the chain.
+ */
+export class ChainedEventStore implements EventStore {
+  private readonly maxAttempts: number;
+  private readonly heads: StreamHeadCache;
+
+  constructor(
+    private readonly inner: EventStore,
+    private readonly options: ChainedEventStoreOptions = {},
+  ) {
+    this.maxAttempts = options.maxAttempts ?? 10;
+    this.heads = new StreamHeadCache(options.headCacheSize ?? 10_000);
+  }
+
+  async append(
+    streamId: string,
+    events: readonly EventToAppend[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    assertValidAppend(streamId, events);
+    for (let attempt = 1; ; attempt++) {
+      const head = await this.headFor(streamId, expectedRevision);
+      const actual = head?.revision ?? 'no_stream';
+      if (!satisfies(expectedRevision, actual)) {
+        throw new ConcurrencyError(streamId, expectedRevision, actual);
+      }
+      const { events: chained, lastHash } = chain(streamId, events, head);
+      const result = await this.tryAppend(streamId, chained, actual);
+      if (result instanceof ConcurrencyError) {
+        // Someone appended after the head we took. With an exact expectation the caller must
+        // decide again; otherwise the expectation still holds, so link to the new head.
+        const retriable = expectedRevision === 'any' || expectedRevision === 'stream_exists';
+        if (!retriable || attempt >= this.maxAttempts) {
+          throw new ConcurrencyError(streamId, expectedRevision, result.actual);
+        }
+        continue;
+      }
+      this.heads.set(streamId, { revision: result.nextExpectedRevision, hash: lastHash });
+      this.options.afterAppend?.(streamId, result);
+      return result;
+    }
+  }
+
+  /** The remembered head when it agrees with the caller, else the stored one. */
+  private async headFor(
+    streamId: string,
+    expected: ExpectedRevision,
+  ): Promise<StreamHead | undefined> {
+    const cached = this.heads.get(streamId);
+    if (cached !== undefined && satisfies(expected, cached.revision)) return cached;
+    const [event] = await this.inner.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+    return event === undefined ? undefined : { revision: event.revision, hash: headHash(event) };
+  }
+
+  private async tryAppend(
+    streamId: string,
+    events: readonly EventToAppend[],
+    head: bigint | 'no_stream',
+  ): Promise<AppendResult | ConcurrencyError> {
+    try {
+      return await this.inner.append(streamId, events, head);
+    } catch (error) {
+      this.heads.forget(streamId);
+      if (error instanceof ConcurrencyError) return error;
+      throw error;
+    }
+  }
+
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.inner.readStream(streamId, options);
+  }
+
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
+    return this.inner.readAll(options);
+  }
+
+  subscribeToAll(options?: SubscribeToAllOptions): AllSubscription {
+    return this.inner.subscribeToAll(options);
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
+
+const satisfies = (expected: ExpectedRevision, actual: bigint | 'no_stream'): boolean =>
+  expected === 'any' ||
+  (expected === 'stream_exists' ? actual !== 'no_stream' : expected === actual);
+
+const chain = (
+  streamId: string,
+  events: readonly EventToAppend[],
+  head: StreamHead | undefined,
+): { events: EventToAppend[]; lastHash: string } => {
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  let revision = head?.revision ?? -1n;
+  const chained = events.map((event) => {
+    revision++;
+    const { hash: _callerHash, ...callerMetadata } = event.metadata;
+    // Keys go in canonical order so that the stored JSON text is already canonical: verifying
+    // it later can then hash the stored text as it is. `hash` is a placeholder until computed.
+    const metadata: JsonObject = canonicalCopy({
+      schemaVersion: 1,
+      ...callerMetadata,
+      prevHash,
+      hash: '',
+    });
+    const data = canonicalCopy(event.data);
+    prevHash = eventHash({ id: event.id, streamId, revision, type: event.type, data, metadata });
+    metadata['hash'] = prevHash;
+    return { id: event.id, type: event.type, data, metadata };
+  });
+  return { events: chained, lastHash: prevHash };
+};
+
+const headHash = (head: RecordedEvent): string => {
+  const hash = head.metadata['hash'];
+  if (typeof hash !== 'string' || !HASH.test(hash)) {
+    throw new AuditError(
+      'AUDIT.STREAM_NOT_CHAINED',
+      `stream ${head.streamId}: revision ${head.revision} carries no hash, so it cannot be extended as a chain`,
+    );
+  }
+  return hash;
+};
