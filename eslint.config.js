@@ -3,11 +3,23 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['.tmp/**', 'dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'bench/results/**'] },
+  {
+    ignores: [
+      '.tmp/**',
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'data/**',
+      'bench/results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: {
+      // Nest injects by the constructor parameter types that decorator metadata records:
+      // type-only imports of those classes would erase them, so the lint rule must know.
+      parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true },
       globals: {
         console: 'readonly',
         process: 'readonly',

@@ -11,7 +11,8 @@ const base = {
 export default {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'] },
-    { ...base, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'] },
+    // End-to-end tests start servers, child processes and worker threads: allow them time.
+    { ...base, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'], testTimeout: 60_000 },
     { ...base, displayName: 'integration', testMatch: ['**/*.int.spec.ts'] },
   ],
 };

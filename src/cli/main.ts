@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../config/app-config.js';
+import { CliUsageError } from './cli-args.js';
 import { EXIT, type CliCommand, type CliIo } from './cli-command.js';
 import { cliCommands } from './commands/index.js';
 
@@ -53,6 +54,12 @@ export const runCli = async (
   } catch (error) {
     if (error instanceof ConfigError) {
       io.err(`gridfolio: configuration error: ${error.message}`);
+      return EXIT.badInput;
+    }
+    if (error instanceof CliUsageError) {
+      io.err(
+        `gridfolio ${found.command.path.join(' ')}: ${error.message}\n\n${found.command.usage}`,
+      );
       return EXIT.badInput;
     }
     throw error;

@@ -16,6 +16,8 @@ export interface AppConfig {
   readonly logFormat: LogFormat;
   /** An anchor of every stream head is written at least this often while there is activity. */
   readonly anchorIntervalSeconds: number;
+  /** Redis for BullMQ job schedulers (production); unset: an in-process scheduler (embedded). */
+  readonly redisUrl: string | undefined;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -63,6 +65,15 @@ const path = (env: Env, name: string, fallback: string): string => {
   return raw === ':memory:' ? raw : resolve(raw);
 };
 
+const redisUrl = (env: Env): string | undefined => {
+  const raw = env['REDIS_URL']?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^rediss?:\/\/[^\s]+$/.test(raw)) {
+    throw new ConfigError('REDIS_URL', `expected redis://host:port, got ${JSON.stringify(raw)}`);
+  }
+  return raw;
+};
+
 export const loadConfig = (env: Env = process.env): AppConfig => {
   const eventStore = oneOf(env, 'EVENT_STORE', ['sqlite', 'eventstoredb'] as const, 'sqlite');
   const eventStoreDbUrl = env['EVENTSTORE_URL']?.trim() || undefined;
@@ -81,5 +92,6 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     httpPort: integer(env, 'HTTP_PORT', 3000, 0, 65535),
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'] as const, 'json'),
     anchorIntervalSeconds: integer(env, 'ANCHOR_INTERVAL_SECONDS', 60, 1, 86_400),
+    redisUrl: redisUrl(env),
   };
 };

@@ -8,6 +8,7 @@ describe('loadConfig', () => {
     expect(config.sqlitePath).toBe(resolve('./data/gridfolio.db'));
     expect(config.httpPort).toBe(3000);
     expect(config.anchorIntervalSeconds).toBe(60);
+    expect(config.redisUrl).toBeUndefined();
   });
 
   it('switches to EventStoreDB when EVENT_STORE and EVENTSTORE_URL are set', () => {
@@ -26,6 +27,7 @@ describe('loadConfig', () => {
     [{ HTTP_PORT: 'abc' }, 'HTTP_PORT'],
     [{ ANCHOR_INTERVAL_SECONDS: '0' }, 'ANCHOR_INTERVAL_SECONDS'],
     [{ LOG_FORMAT: 'xml' }, 'LOG_FORMAT'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
   ])('rejects %j naming %s', (env, variable) => {
     const attempt = (): unknown => {
       try {

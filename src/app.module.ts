@@ -1,0 +1,27 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { HealthController } from './health/health.controller.js';
+import {
+  EventStoreModule,
+  type EventStoreModuleOverrides,
+} from './infrastructure/event-store/event-store.module.js';
+import { ProjectionsModule } from './infrastructure/projections/projections.module.js';
+import { StreamsHttpController } from './streams/streams.http.controller.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, overrides: EventStoreModuleOverrides = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        CqrsModule.forRoot(),
+        EventStoreModule.forRoot(config, overrides),
+        ProjectionsModule.forRoot(config),
+      ],
+      controllers: [HealthController, StreamsHttpController],
+    };
+  }
+}
