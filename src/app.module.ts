@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -7,6 +8,7 @@ import {
   EventStoreModule,
   type EventStoreModuleOverrides,
 } from './infrastructure/event-store/event-store.module.js';
+import { DomainErrorFilter } from './infrastructure/http/domain-error.filter.js';
 import { ProjectionsModule } from './infrastructure/projections/projections.module.js';
 import { StreamsHttpController } from './streams/streams.http.controller.js';
 
@@ -22,6 +24,7 @@ export class AppModule {
         ProjectionsModule.forRoot(config),
       ],
       controllers: [HealthController, StreamsHttpController],
+      providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };
   }
 }
