@@ -112,8 +112,9 @@ const drLoad = (p: Raw, at: At): DrLoadParameters => {
   if (minDurationMinutes > maxDurationMinutes)
     fail(at('minDurationMinutes'), `minDurationMinutes exceeds maxDurationMinutes`);
   const maxHoursPerDay = inRange(p['maxHoursPerDay'], at('maxHoursPerDay'), fail, 0, 24);
-  // A day's budget shorter than one minimal activation would make the resource unusable.
-  if (maxHoursPerDay * 60 < minDurationMinutes)
+  // A day's budget shorter than one minimal activation would make the resource unusable. The
+  // slack absorbs binary rounding: 2.05 h x 60 is 122.99999999999999, not 123 minutes.
+  if (maxHoursPerDay * 60 < minDurationMinutes - 1e-9)
     fail(at('maxHoursPerDay'), `maxHoursPerDay is shorter than one minimal activation`);
   return {
     kind: 'dr_load',

@@ -97,6 +97,10 @@ describe('DER parameters', () => {
       'a DR load with equal minimum and maximum duration',
       drLoad({ minDurationMinutes: 240, maxHoursPerDay: 4 }),
     ],
+    [
+      'a DR load whose daily budget is one minimal activation in inexact binary (2.05 h = 123 min)',
+      drLoad({ minDurationMinutes: 123, maxDurationMinutes: 123, maxHoursPerDay: 2.05 }),
+    ],
     ['PV facing due north on the equator', pv({ latitude: 0, azimuthDeg: 0, tiltDeg: 0 })],
   ])('accepts boundary values: %s', (_case, parameters) => {
     given([])
