@@ -8,11 +8,17 @@ const base = {
   roots: ['<rootDir>/test'],
 };
 
+const slow = '<rootDir>/test/support/slow-test-timeout.ts';
+
 export default {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'] },
-    // End-to-end tests start servers, child processes and worker threads: allow them time.
-    { ...base, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'], testTimeout: 60_000 },
-    { ...base, displayName: 'integration', testMatch: ['**/*.int.spec.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'], setupFilesAfterEnv: [slow] },
+    {
+      ...base,
+      displayName: 'integration',
+      testMatch: ['**/*.int.spec.ts'],
+      setupFilesAfterEnv: [slow],
+    },
   ],
 };

@@ -110,7 +110,7 @@ describe('DeciderCommandHandler on the @nestjs/cqrs CommandBus', () => {
 
     expect(again.events).toEqual([]);
     const [opened] = await sqlite.readStream('ledger-acc-1');
-    expect(opened?.metadata['commandId']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4/);
+    expect(opened?.metadata['commandId']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
     expect(opened?.metadata['correlationId']).toBe(opened?.metadata['commandId']);
   });
 
