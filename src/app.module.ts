@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { DersModule } from './ders/ders.module.js';
 import { HealthController } from './health/health.controller.js';
 import {
   EventStoreModule,
@@ -10,6 +11,8 @@ import {
 } from './infrastructure/event-store/event-store.module.js';
 import { DomainErrorFilter } from './infrastructure/http/domain-error.filter.js';
 import { ProjectionsModule } from './infrastructure/projections/projections.module.js';
+import { MeteringModule } from './metering/metering.module.js';
+import { PortfoliosModule } from './portfolios/portfolios.module.js';
 import { StreamsHttpController } from './streams/streams.http.controller.js';
 
 @Module({})
@@ -22,6 +25,9 @@ export class AppModule {
         CqrsModule.forRoot(),
         EventStoreModule.forRoot(config, overrides),
         ProjectionsModule.forRoot(config),
+        PortfoliosModule,
+        DersModule,
+        MeteringModule,
       ],
       controllers: [HealthController, StreamsHttpController],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],

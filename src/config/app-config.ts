@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_DAY_AHEAD_GATE_KST, isGateKst } from '../../domain/market/day-ahead-gate.js';
 
 export type EventStoreKind = 'sqlite' | 'eventstoredb';
 export type LogFormat = 'json' | 'text';
@@ -18,6 +19,15 @@ export interface AppConfig {
   readonly anchorIntervalSeconds: number;
   /** Redis for BullMQ job schedulers (production); unset: an in-process scheduler (embedded). */
   readonly redisUrl: string | undefined;
+  /**
+   * KST wall time (HH:MM) on D-1 at which day-ahead offers for D are due; 10:00 is UNCONFIRMED
+   * for generators (kpx-market-rules.md §1.2, §10), hence configurable.
+   */
+  readonly dayAheadGateKst: string;
+  /** Meter readings may exceed capacity x interval by this share (meter error, short overloads). */
+  readonly meterToleranceRatio: number;
+  /** MQTT broker for meter readings on `gridfolio/meters/+`; unset: no MQTT ingest. */
+  readonly mqttUrl: string | undefined;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -60,6 +70,16 @@ const integer = (env: Env, name: string, fallback: number, min: number, max: num
   return value;
 };
 
+const ratio = (env: Env, name: string, fallback: number, max: number): number => {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || value > max) {
+    throw new ConfigError(name, `expected a number in [0, ${max}], got ${JSON.stringify(raw)}`);
+  }
+  return value;
+};
+
 const path = (env: Env, name: string, fallback: string): string => {
   const raw = env[name]?.trim() || fallback;
   return raw === ':memory:' ? raw : resolve(raw);
@@ -70,6 +90,26 @@ const redisUrl = (env: Env): string | undefined => {
   if (raw === undefined || raw === '') return undefined;
   if (!/^rediss?:\/\/[^\s]+$/.test(raw)) {
     throw new ConfigError('REDIS_URL', `expected redis://host:port, got ${JSON.stringify(raw)}`);
+  }
+  return raw;
+};
+
+const gateTime = (env: Env, name: string): string => {
+  const raw = env[name]?.trim() || DEFAULT_DAY_AHEAD_GATE_KST;
+  if (!isGateKst(raw)) {
+    throw new ConfigError(
+      name,
+      `expected a KST wall time HH:MM (00:00..23:59), got ${JSON.stringify(raw)}`,
+    );
+  }
+  return raw;
+};
+
+const mqttUrl = (env: Env): string | undefined => {
+  const raw = env['MQTT_URL']?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^(mqtts?|wss?):\/\/[^\s]+$/.test(raw)) {
+    throw new ConfigError('MQTT_URL', `expected mqtt://host:port, got ${JSON.stringify(raw)}`);
   }
   return raw;
 };
@@ -93,5 +133,8 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'] as const, 'json'),
     anchorIntervalSeconds: integer(env, 'ANCHOR_INTERVAL_SECONDS', 60, 1, 86_400),
     redisUrl: redisUrl(env),
+    dayAheadGateKst: gateTime(env, 'DAY_AHEAD_GATE_KST'),
+    meterToleranceRatio: ratio(env, 'METER_TOLERANCE_RATIO', 0.05, 1),
+    mqttUrl: mqttUrl(env),
   };
 };

@@ -1,3 +1,5 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { configureHttpApp } from '../../src/configure-http-app.js';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -38,7 +40,9 @@ describe('the Nest application on the embedded store', () => {
         }),
       ],
     }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
+    app = configureHttpApp(
+      moduleRef.createNestApplication<NestExpressApplication>({ logger: false }),
+    );
     await app.init();
   });
 

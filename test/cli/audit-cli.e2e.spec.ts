@@ -9,7 +9,6 @@ import { SimulatedClock } from '../../src/infrastructure/clock/simulated-clock.j
 import { openEventStore } from '../../src/infrastructure/event-store/open-event-store.js';
 import { runGridfolio } from '../support/run-gridfolio.js';
 
-
 const directory = mkdtempSync(join(tmpdir(), 'gridfolio-cli-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 

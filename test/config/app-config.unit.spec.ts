@@ -9,6 +9,12 @@ describe('loadConfig', () => {
     expect(config.httpPort).toBe(3000);
     expect(config.anchorIntervalSeconds).toBe(60);
     expect(config.redisUrl).toBeUndefined();
+    expect(config.dayAheadGateKst).toBe('10:00');
+  });
+
+  it('reads the day-ahead gate time in KST', () => {
+    expect(loadConfig({ DAY_AHEAD_GATE_KST: '09:30' }).dayAheadGateKst).toBe('09:30');
+    expect(loadConfig({ DAY_AHEAD_GATE_KST: ' ' }).dayAheadGateKst).toBe('10:00');
   });
 
   it('switches to EventStoreDB when EVENT_STORE and EVENTSTORE_URL are set', () => {
@@ -28,6 +34,8 @@ describe('loadConfig', () => {
     [{ ANCHOR_INTERVAL_SECONDS: '0' }, 'ANCHOR_INTERVAL_SECONDS'],
     [{ LOG_FORMAT: 'xml' }, 'LOG_FORMAT'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ DAY_AHEAD_GATE_KST: '24:00' }, 'DAY_AHEAD_GATE_KST'],
+    [{ DAY_AHEAD_GATE_KST: '9:00' }, 'DAY_AHEAD_GATE_KST'],
   ])('rejects %j naming %s', (env, variable) => {
     const attempt = (): unknown => {
       try {

@@ -1,3 +1,10 @@
+import { derRegisterCommand } from '../../ders/register-der/register-der.cli.js';
+import { derShowCommand } from '../../ders/get-der/show-der.cli.js';
+import { fixturesLoadCommand } from '../../fixtures/fixtures-load.cli.js';
+import { metersImportCommand } from '../../metering/files/meters-import.cli.js';
+import { portfolioCreateCommand } from '../../portfolios/create-portfolio/create-portfolio.cli.js';
+import { portfolioCapabilityCommand } from '../../portfolios/portfolio-capability/portfolio-capability.cli.js';
+import { portfolioTreeCommand } from '../../portfolios/portfolio-tree/portfolio-tree.cli.js';
 import type { CliCommand } from '../cli-command.js';
 import { auditAnchorCommand } from './audit-anchor.command.js';
 import { auditVerifyCommand } from './audit-verify.command.js';
@@ -10,4 +17,11 @@ export const cliCommands: readonly CliCommand[] = [
   auditVerifyCommand,
   auditAnchorCommand,
   projectionsRebuildCommand,
+  derRegisterCommand,
+  derShowCommand,
+  portfolioCreateCommand,
+  portfolioTreeCommand,
+  portfolioCapabilityCommand,
+  fixturesLoadCommand,
+  metersImportCommand,
 ];

@@ -8,8 +8,9 @@ export interface MappedError {
   readonly body: ErrorResponse;
 }
 
-// Codes that mean "no such thing" rather than "bad input"; every other DomainError is a 400.
-const NOT_FOUND_SUFFIXES = ['.NOT_FOUND', '.NOT_REGISTERED', '.UNKNOWN'];
+// Codes that mean "no such thing" (`PORTFOLIO.NOT_FOUND`, `DER.EV_SESSION_NOT_FOUND`,
+// `DER.NOT_REGISTERED`) rather than "bad input"; every other DomainError is a 400.
+const NOT_FOUND = /(?:[._]NOT_FOUND|\.NOT_REGISTERED|\.UNKNOWN)$/;
 
 const withJsonSafeDetails = (details: Readonly<Record<string, unknown>> | undefined) =>
   details === undefined
@@ -27,7 +28,7 @@ const withJsonSafeDetails = (details: Readonly<Record<string, unknown>> | undefi
  */
 export const mapError = (error: unknown): MappedError => {
   if (error instanceof DomainError) {
-    const notFound = NOT_FOUND_SUFFIXES.some((suffix) => error.code.endsWith(suffix));
+    const notFound = NOT_FOUND.test(error.code);
     return {
       status: notFound ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST,
       body: {

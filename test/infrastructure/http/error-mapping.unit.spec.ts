@@ -31,6 +31,10 @@ describe('mapError', () => {
 
   it('turns an unknown aggregate into 404', () => {
     expect(mapError(new DomainError('DER.NOT_REGISTERED', 'no DER d-1')).status).toBe(404);
+    expect(mapError(new DomainError('DER.EV_SESSION_NOT_FOUND', 'no session s-9')).status).toBe(
+      404,
+    );
+    expect(mapError(new DomainError('DER.NOT_FOUNDATIONAL', 'a rule')).status).toBe(400);
   });
 
   it('turns a lost race into 409 and bad event input into 400', () => {
