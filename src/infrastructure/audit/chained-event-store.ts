@@ -1,4 +1,3 @@
-import type { JsonObject } from '../../../domain/shared/json.js';
 import { assertValidAppend } from '../event-store/append-validation.js';
 import { ConcurrencyError } from '../event-store/errors.js';
 import type {
@@ -12,9 +11,9 @@ import type {
   RecordedEvent,
   SubscribeToAllOptions,
 } from '../event-store/event-store.port.js';
+import { markPrepared } from '../event-store/prepared-append.js';
 import { AuditError } from './audit-errors.js';
-import { canonicalCopy } from './canonical-json.js';
-import { GENESIS_HASH, eventHash } from './event-hash.js';
+import { chainBatch } from './chain-batch.js';
 import { StreamHeadCache, type StreamHead } from './stream-head-cache.js';
 
 export interface ChainedEventStoreOptions {
@@ -62,7 +61,9 @@ export class ChainedEventStore implements EventStore {
       if (!satisfies(expectedRevision, actual)) {
         throw new ConcurrencyError(streamId, expectedRevision, actual);
       }
-      const { events: chained, lastHash } = chain(streamId, events, head);
+      const { events: chained, json, lastHash } = chainBatch(streamId, events, head);
+      // Validated above and serialized by the chain: the adapter need do neither again.
+      markPrepared(chained, json);
       const result = await this.tryAppend(streamId, chained, actual);
       if (result instanceof ConcurrencyError) {
         // Someone appended after the head we took. With an exact expectation the caller must
@@ -124,32 +125,6 @@ export class ChainedEventStore implements EventStore {
 const satisfies = (expected: ExpectedRevision, actual: bigint | 'no_stream'): boolean =>
   expected === 'any' ||
   (expected === 'stream_exists' ? actual !== 'no_stream' : expected === actual);
-
-const chain = (
-  streamId: string,
-  events: readonly EventToAppend[],
-  head: StreamHead | undefined,
-): { events: EventToAppend[]; lastHash: string } => {
-  let prevHash = head?.hash ?? GENESIS_HASH;
-  let revision = head?.revision ?? -1n;
-  const chained = events.map((event) => {
-    revision++;
-    const { hash: _callerHash, ...callerMetadata } = event.metadata;
-    // Keys go in canonical order so that the stored JSON text is already canonical: verifying
-    // it later can then hash the stored text as it is. `hash` is a placeholder until computed.
-    const metadata: JsonObject = canonicalCopy({
-      schemaVersion: 1,
-      ...callerMetadata,
-      prevHash,
-      hash: '',
-    });
-    const data = canonicalCopy(event.data);
-    prevHash = eventHash({ id: event.id, streamId, revision, type: event.type, data, metadata });
-    metadata['hash'] = prevHash;
-    return { id: event.id, type: event.type, data, metadata };
-  });
-  return { events: chained, lastHash: prevHash };
-};
 
 const headHash = (head: RecordedEvent): string => {
   const hash = head.metadata['hash'];

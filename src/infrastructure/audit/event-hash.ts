@@ -79,8 +79,12 @@ const cutMember = (objectText: string, member: string): string | undefined => {
   return objectText.slice(0, start) + objectText.slice(end);
 };
 
-// The envelope's keys in canonical order: data < id < metadata < revision < streamId < type.
-const envelopeHash = (
+/**
+ * The hash of an event from the canonical JSON of its data and of its metadata without `hash`,
+ * for a writer that holds those texts already (the chain computes them to store them too).
+ * The envelope's keys in canonical order: data < id < metadata < revision < streamId < type.
+ */
+export const envelopeHash = (
   id: string,
   streamId: string,
   revision: bigint | number,

@@ -11,6 +11,7 @@ import type {
   RecordedEvent,
   SubscribeToAllOptions,
 } from '../event-store.port.js';
+import { preparedJsonOf } from '../prepared-append.js';
 import { AppendNotifier } from './append-notifier.js';
 import { SqliteAllQueries } from './sqlite-all-query.js';
 import { SqliteAppender } from './sqlite-appender.js';
@@ -56,8 +57,9 @@ export class SqliteEventStore implements EventStore {
     events: readonly EventToAppend[],
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
-    assertValidAppend(streamId, events);
-    const result = this.appender.append(streamId, events, expectedRevision);
+    const json = preparedJsonOf(events);
+    if (json === undefined) assertValidAppend(streamId, events);
+    const result = this.appender.append(streamId, events, expectedRevision, json);
     this.notifier.notify();
     return result;
   }
