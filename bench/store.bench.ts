@@ -30,6 +30,7 @@ const main = async (): Promise<void> => {
       'note: run with node --expose-gc (npm run bench:store does) to collect between runs',
     );
   }
+  ScratchDirectory.removeAbandoned();
   const scratch = new ScratchDirectory();
   try {
     const appends = await appendMeasures(options, scratch);

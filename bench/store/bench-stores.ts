@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/app-config.js';
@@ -20,10 +20,36 @@ export interface BenchStore {
 
 export type StoreKind = 'chained' | 'raw' | 'esdb';
 
-/** A scratch directory for the benchmark's SQLite files, removed by `remove`. */
+const SCRATCH_PREFIX = 'gridfolio-bench-';
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as { code?: unknown }).code === 'EPERM';
+  }
+};
+
+/** A scratch directory for the benchmark's SQLite files, named after this process. */
 export class ScratchDirectory {
-  readonly path = mkdtempSync(join(tmpdir(), 'gridfolio-bench-'));
+  readonly path = mkdtempSync(join(tmpdir(), `${SCRATCH_PREFIX}${process.pid}-`));
   private files = 0;
+
+  /**
+   * Removes scratch directories of benchmark processes that no longer run: a run stopped halfway
+   * leaves its store (about 750 MB) behind, and Ctrl-C cannot be caught in time, since the
+   * measuring loops never yield to the event loop.
+   */
+  static removeAbandoned(): void {
+    for (const name of readdirSync(tmpdir())) {
+      const pid = new RegExp(`^${SCRATCH_PREFIX}(\\d+)-`).exec(name)?.[1];
+      if (pid !== undefined && !isAlive(Number(pid))) {
+        rmSync(join(tmpdir(), name), { recursive: true, force: true });
+      }
+    }
+  }
 
   /** A path for a new, empty SQLite file. */
   freshFile(label: string): string {
