@@ -71,6 +71,8 @@ const checkOrder = (
   zones: ReadonlySet<string> | undefined,
   limits: PriceLimits | undefined,
 ): void => {
+  if (order === null || typeof order !== 'object' || Array.isArray(order))
+    throw fail(field, 'must be an order object');
   text(order.id, `${field}.id`);
   text(order.agent, `${field}.agent`);
   if (order.side !== 'sell' && order.side !== 'buy')
