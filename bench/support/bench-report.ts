@@ -8,6 +8,8 @@ export interface TableRow {
   readonly value: number;
   readonly unit: string;
   readonly target?: number;
+  /** An upper bound instead, for figures such as seconds where less is better. */
+  readonly targetAtMost?: number;
   /** The same figure per CPU-second of the process instead of per wall-clock second. */
   readonly perCpuSecond?: number;
 }
@@ -20,8 +22,17 @@ const formatNumber = (value: number): string =>
     ? value.toLocaleString('en-US')
     : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
-export const verdict = (row: TableRow): string =>
-  row.target === undefined ? '' : row.value >= row.target ? 'PASS' : 'MISS';
+export const verdict = (row: TableRow): string => {
+  if (row.target !== undefined) return row.value >= row.target ? 'PASS' : 'MISS';
+  if (row.targetAtMost !== undefined) return row.value <= row.targetAtMost ? 'PASS' : 'MISS';
+  return '';
+};
+
+const targetText = (row: TableRow): string => {
+  if (row.target !== undefined) return `>= ${formatNumber(row.target)}`;
+  if (row.targetAtMost !== undefined) return `<= ${formatNumber(row.targetAtMost)}`;
+  return '';
+};
 
 /** The table as Markdown, which reads well in a terminal and pastes into RESULTS.md as is. */
 export const formatTable = (rows: readonly TableRow[]): string => {
@@ -29,7 +40,7 @@ export const formatTable = (rows: readonly TableRow[]): string => {
     row.label,
     formatNumber(row.value),
     row.unit,
-    row.target === undefined ? '' : `>= ${formatNumber(row.target)}`,
+    targetText(row),
     verdict(row),
     row.perCpuSecond === undefined ? '' : formatNumber(row.perCpuSecond),
   ]);

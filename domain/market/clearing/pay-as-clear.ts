@@ -3,74 +3,104 @@ import type { ClearedOrder, ClearedProduct, ClearingResult } from './clearing-re
 import { isBlockOrder, type OrderBook, type PriceLimits, type SimpleOrder } from './order-book.js';
 import { validateOrderBook } from './order-book.validation.js';
 
-/** All orders of one side at one price: they share what the level gets, pro rata. */
-interface PriceLevel {
-  readonly price: number;
-  readonly orders: SimpleOrder[];
-  total: number;
-  accepted: number;
+/** One side of one product as parallel arrays of order positions, sorted into price levels. */
+interface SideBook {
+  /** Order positions in book, sorted by price (ascending for sells, descending for buys). */
+  readonly positions: Int32Array;
+  /** `levelStarts[k]` is where level k begins in `positions`; one extra entry closes the last. */
+  readonly levelStarts: number[];
+  readonly levelTotals: number[];
+  readonly levelAccepted: number[];
 }
 
-const levelsOf = (orders: readonly SimpleOrder[], ascending: boolean): PriceLevel[] => {
-  // Book order breaks no tie: equal prices form one level, so the result never depends on it.
-  const sorted = [...orders].sort((a, b) => (ascending ? a.price - b.price : b.price - a.price));
-  const levels: PriceLevel[] = [];
-  for (const order of sorted) {
-    const last = levels.at(-1);
-    if (last && last.price === order.price) {
-      last.orders.push(order);
-      last.total += order.quantity;
-    } else levels.push({ price: order.price, orders: [order], total: order.quantity, accepted: 0 });
+const sideBook = (
+  orders: readonly SimpleOrder[],
+  positions: number[],
+  ascending: boolean,
+): SideBook => {
+  // Equal prices form one level and share pro rata, so the tie order never matters.
+  positions.sort((a, b) => {
+    const difference = orders[a]!.price - orders[b]!.price;
+    return ascending ? difference : -difference;
+  });
+  const levelStarts: number[] = [];
+  const levelTotals: number[] = [];
+  let previousPrice = Number.NaN;
+  for (let k = 0; k < positions.length; k++) {
+    const order = orders[positions[k]!]!;
+    if (order.price !== previousPrice) {
+      levelStarts.push(k);
+      levelTotals.push(0);
+      previousPrice = order.price;
+    }
+    levelTotals[levelTotals.length - 1]! += order.quantity;
   }
-  return levels;
+  levelStarts.push(positions.length);
+  return {
+    positions: Int32Array.from(positions),
+    levelStarts,
+    levelTotals,
+    levelAccepted: levelTotals.map(() => 0),
+  };
 };
 
+const levelPrice = (orders: readonly SimpleOrder[], side: SideBook, level: number): number =>
+  orders[side.positions[side.levelStarts[level]!]!]!.price;
+
 /** Walks supply up and demand down while the cheapest unmatched sell is no dearer than the bid. */
-const match = (sells: PriceLevel[], buys: PriceLevel[]): number | null => {
+const match = (orders: readonly SimpleOrder[], sells: SideBook, buys: SideBook): number | null => {
+  const sellLevels = sells.levelTotals.length;
+  const buyLevels = buys.levelTotals.length;
   let i = 0;
   let j = 0;
-  let sellLeft = sells[0]?.total ?? 0;
-  let buyLeft = buys[0]?.total ?? 0;
+  let sellLeft = sells.levelTotals[0] ?? 0;
+  let buyLeft = buys.levelTotals[0] ?? 0;
   let price: number | null = null;
-  for (let sell = sells[i], buy = buys[j]; sell && buy && sell.price <= buy.price;) {
+  while (i < sellLevels && j < buyLevels) {
+    const sellPrice = levelPrice(orders, sells, i);
+    if (sellPrice > levelPrice(orders, buys, j)) break;
     const quantity = Math.min(sellLeft, buyLeft);
-    sell.accepted += quantity;
-    buy.accepted += quantity;
-    price = sell.price;
+    sells.levelAccepted[i]! += quantity;
+    buys.levelAccepted[j]! += quantity;
+    price = sellPrice;
     // Subtracting the minimum from itself gives exactly 0, so levels are exhausted exactly.
     sellLeft = quantity === sellLeft ? 0 : sellLeft - quantity;
     buyLeft = quantity === buyLeft ? 0 : buyLeft - quantity;
-    if (sellLeft === 0) {
-      sell = sells[++i];
-      sellLeft = sell?.total ?? 0;
-    }
-    if (buyLeft === 0) {
-      buy = buys[++j];
-      buyLeft = buy?.total ?? 0;
-    }
+    if (sellLeft === 0) sellLeft = sells.levelTotals[++i] ?? 0;
+    if (buyLeft === 0) buyLeft = buys.levelTotals[++j] ?? 0;
   }
   return price;
 };
 
-/** Shares a level's accepted quantity pro rata to order size; the shares add up exactly. */
-const shareLevel = (level: PriceLevel, into: Map<string, number>): void => {
-  if (level.accepted === level.total) {
-    for (const order of level.orders) into.set(order.id, order.quantity);
-    return;
+/** Shares each level's accepted quantity pro rata to order size; the shares add up exactly. */
+const share = (orders: readonly SimpleOrder[], side: SideBook, into: Float64Array): number => {
+  let cleared = 0;
+  for (let level = 0; level < side.levelTotals.length; level++) {
+    const accepted = side.levelAccepted[level]!;
+    if (accepted === 0) continue;
+    cleared += accepted;
+    const total = side.levelTotals[level]!;
+    const start = side.levelStarts[level]!;
+    const end = side.levelStarts[level + 1]!;
+    let given = 0;
+    for (let k = start; k < end; k++) {
+      const position = side.positions[k]!;
+      const quantity = orders[position]!.quantity;
+      const part =
+        accepted === total
+          ? quantity
+          : k === end - 1
+            ? accepted - given
+            : (accepted * quantity) / total;
+      given += part;
+      into[position] = part;
+    }
   }
-  let given = 0;
-  level.orders.forEach((order, index) => {
-    const share =
-      index === level.orders.length - 1
-        ? level.accepted - given
-        : (level.accepted * order.quantity) / level.total;
-    given += share;
-    into.set(order.id, share);
-  });
+  return cleared;
 };
 
-const simpleOrdersOf = (book: OrderBook): SimpleOrder[] =>
-  book.orders.map((order, index) => {
+const simpleOrdersOf = (book: OrderBook): readonly SimpleOrder[] => {
+  book.orders.forEach((order, index) => {
     const field = `orders[${index}]`;
     if (isBlockOrder(order))
       throw new DomainError(
@@ -84,8 +114,9 @@ const simpleOrdersOf = (book: OrderBook): SimpleOrder[] =>
         `${field}.minAcceptanceRatio: a minimum acceptance ratio needs the "complex" mechanism`,
         `${field}.minAcceptanceRatio`,
       );
-    return order;
   });
+  return book.orders as readonly SimpleOrder[];
+};
 
 /**
  * Uniform-price clearing of each product on its own (ASSUME's PayAsClearRole convention): supply
@@ -108,46 +139,34 @@ export const clearPayAsClear = (book: OrderBook, limits?: PriceLimits): Clearing
       'links: zones joined by links need the "complex" mechanism',
       'links',
     );
-  const byProduct = new Map<string, SimpleOrder[]>(book.products.map((p) => [p.id, []]));
-  for (const order of simpleOrdersOf(book)) byProduct.get(order.product)?.push(order);
+  const orders = simpleOrdersOf(book);
+  const productIndex = new Map(book.products.map((p, index) => [p.id, index]));
+  const sellPositions: number[][] = book.products.map(() => []);
+  const buyPositions: number[][] = book.products.map(() => []);
+  orders.forEach((order, position) => {
+    const index = productIndex.get(order.product)!;
+    (order.side === 'sell' ? sellPositions : buyPositions)[index]!.push(position);
+  });
 
-  const accepted = new Map<string, number>();
-  const prices = new Map<string, number | null>();
-  const products: ClearedProduct[] = book.products.map(({ id }) => {
-    const orders = byProduct.get(id) ?? [];
-    const sells = levelsOf(
-      orders.filter((o) => o.side === 'sell'),
-      true,
-    );
-    const buys = levelsOf(
-      orders.filter((o) => o.side === 'buy'),
-      false,
-    );
-    const price = match(sells, buys);
-    prices.set(id, price);
-    let clearedSupply = 0;
-    let clearedDemand = 0;
-    for (const level of sells) {
-      clearedSupply += level.accepted;
-      shareLevel(level, accepted);
-    }
-    for (const level of buys) {
-      clearedDemand += level.accepted;
-      shareLevel(level, accepted);
-    }
+  const accepted = new Float64Array(orders.length);
+  const prices: (number | null)[] = [];
+  const products: ClearedProduct[] = book.products.map(({ id }, index) => {
+    const sells = sideBook(orders, sellPositions[index]!, true);
+    const buys = sideBook(orders, buyPositions[index]!, false);
+    const price = match(orders, sells, buys);
+    prices.push(price);
+    const clearedSupply = share(orders, sells, accepted);
+    const clearedDemand = share(orders, buys, accepted);
     return { id, price, clearedSupply, clearedDemand };
   });
 
-  const orders: ClearedOrder[] = [];
+  const cleared: ClearedOrder[] = new Array<ClearedOrder>(orders.length);
   const rejected: string[] = [];
-  for (const order of simpleOrdersOf(book)) {
-    const quantity = accepted.get(order.id) ?? 0;
-    orders.push({
-      id: order.id,
-      acceptedQuantity: quantity,
-      acceptedPrice: prices.get(order.product) ?? null,
-    });
+  orders.forEach((order, position) => {
+    const quantity = accepted[position]!;
+    const price = prices[productIndex.get(order.product)!] ?? null;
+    cleared[position] = { id: order.id, acceptedQuantity: quantity, acceptedPrice: price };
     if (quantity === 0) rejected.push(order.id);
-  }
-  return { products, orders, rejected };
+  });
+  return { products, orders: cleared, rejected };
 };
