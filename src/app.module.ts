@@ -2,8 +2,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from './config/app-config.js';
+import { BidsModule } from './bids/bids.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DersModule } from './ders/ders.module.js';
+import { ForecastingModule } from './forecasting/forecasting.module.js';
 import { HealthController } from './health/health.controller.js';
 import {
   EventStoreModule,
@@ -28,6 +30,8 @@ export class AppModule {
         PortfoliosModule,
         DersModule,
         MeteringModule,
+        ForecastingModule,
+        BidsModule,
       ],
       controllers: [HealthController, StreamsHttpController],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],

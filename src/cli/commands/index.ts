@@ -1,6 +1,9 @@
 import { derRegisterCommand } from '../../ders/register-der/register-der.cli.js';
 import { derShowCommand } from '../../ders/get-der/show-der.cli.js';
 import { fixturesLoadCommand } from '../../fixtures/fixtures-load.cli.js';
+import { forecastIssueCommand, forecastShowCommand } from '../../forecasting/issue/forecast.cli.js';
+import { forecastBacktestCommand } from '../../forecasting/backtest/forecast-backtest.cli.js';
+import { marketClearCommand } from '../../market/clearing/market-clear.cli.js';
 import { metersImportCommand } from '../../metering/files/meters-import.cli.js';
 import { portfolioCreateCommand } from '../../portfolios/create-portfolio/create-portfolio.cli.js';
 import { portfolioCapabilityCommand } from '../../portfolios/portfolio-capability/portfolio-capability.cli.js';
@@ -24,4 +27,8 @@ export const cliCommands: readonly CliCommand[] = [
   portfolioCapabilityCommand,
   fixturesLoadCommand,
   metersImportCommand,
+  forecastIssueCommand,
+  forecastShowCommand,
+  marketClearCommand,
+  forecastBacktestCommand,
 ];
