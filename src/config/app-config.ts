@@ -1,5 +1,10 @@
 import { resolve } from 'node:path';
 import { DEFAULT_DAY_AHEAD_GATE_KST, isGateKst } from '../../domain/market/day-ahead-gate.js';
+import {
+  loadForecastingConfig,
+  type ForecastingConfig,
+} from '../forecasting/issue/forecasting-config.js';
+import { ConfigError } from './config-error.js';
 
 export type EventStoreKind = 'sqlite' | 'eventstoredb';
 export type LogFormat = 'json' | 'text';
@@ -28,21 +33,13 @@ export interface AppConfig {
   readonly meterToleranceRatio: number;
   /** MQTT broker for meter readings on `gridfolio/meters/+`; unset: no MQTT ingest. */
   readonly mqttUrl: string | undefined;
+  /** The KPX renewable forecast scheme and the data forecasts learn from. */
+  readonly forecasting: ForecastingConfig;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-  readonly code = 'CONFIG.INVALID';
-
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`${variable}: ${message}`);
-  }
-}
+export { ConfigError };
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -136,5 +133,6 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     dayAheadGateKst: gateTime(env, 'DAY_AHEAD_GATE_KST'),
     meterToleranceRatio: ratio(env, 'METER_TOLERANCE_RATIO', 0.05, 1),
     mqttUrl: mqttUrl(env),
+    forecasting: loadForecastingConfig(env),
   };
 };

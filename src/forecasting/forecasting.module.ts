@@ -8,7 +8,8 @@ import {
   RecordForecastHandler,
   SubmitKpxForecastHandler,
 } from './issue/forecast.handlers.js';
-import { FORECASTING_CONFIG, loadForecastingConfig } from './issue/forecasting-config.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { FORECASTING_CONFIG } from './issue/forecasting-config.js';
 import { ForecastsHttpController } from './issue/forecasts.http.controller.js';
 import {
   GetDerForecastQueryHandler,
@@ -25,9 +26,13 @@ import { PortfolioForecastInputsReader } from './issue/portfolio-forecast-inputs
   imports: [PortfoliosModule],
   controllers: [ForecastsHttpController],
   providers: [
-    // The scheme's threshold and gates, and the data files, from the environment (defaults:
-    // kpx-market-rules.md §4); read once when the application starts.
-    { provide: FORECASTING_CONFIG, useFactory: () => loadForecastingConfig(process.env) },
+    // The scheme's threshold and gates, and the data files: part of the validated AppConfig
+    // (defaults: kpx-market-rules.md §4), so a bad value stops the start-up with its name.
+    {
+      provide: FORECASTING_CONFIG,
+      useFactory: (config: AppConfig) => config.forecasting,
+      inject: [APP_CONFIG],
+    },
     PortfolioForecastInputsReader,
     MeterHistoryReader,
     ClearnessOutlookSource,

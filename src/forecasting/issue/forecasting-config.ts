@@ -4,7 +4,7 @@ import {
   type KpxForecastScheme,
 } from '../../../domain/forecasting/kpx-scheme/index.js';
 import { isDomainError } from '../../../domain/shared/domain-error.js';
-import { ConfigError } from '../../config/app-config.js';
+import { ConfigError } from '../../config/config-error.js';
 
 /**
  * Settings of forecast issuing, read from the environment once at start-up:
