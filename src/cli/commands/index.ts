@@ -1,3 +1,4 @@
+import { bidCommands } from '../../bids/bid.cli.js';
 import { derRegisterCommand } from '../../ders/register-der/register-der.cli.js';
 import { derShowCommand } from '../../ders/get-der/show-der.cli.js';
 import { fixturesLoadCommand } from '../../fixtures/fixtures-load.cli.js';
@@ -31,4 +32,5 @@ export const cliCommands: readonly CliCommand[] = [
   forecastShowCommand,
   marketClearCommand,
   forecastBacktestCommand,
+  ...bidCommands,
 ];

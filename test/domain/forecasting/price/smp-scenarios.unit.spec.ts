@@ -116,11 +116,14 @@ describe('generateSmpScenarios', () => {
           ] as const) {
             const historical = correlation(column(errors, h), column(errors, k));
             const simulated = correlation(column(set.scenarios, h), column(set.scenarios, k));
-            expect(Math.abs(simulated - historical)).toBeLessThan(0.15);
+            // ~40 error days estimate a correlation to about ±0.15; independent hours would miss by
+            // rho itself (0.3 or 0.9), so 0.2 still catches a generator that loses the correlation.
+            expect(Math.abs(simulated - historical)).toBeLessThan(0.2);
           }
         },
       ),
-      { numRuns: 6 },
+      // A fixed seed: a statistical bound must not make the suite flaky.
+      { numRuns: 6, seed: 4_2024 },
     );
   });
 
