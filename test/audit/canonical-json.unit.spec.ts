@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   CanonicalJsonError,
   canonicalCopy,
+  canonicalForm,
   canonicalJson,
   canonicalJsonWithout,
 } from '../../src/infrastructure/audit/canonical-json.js';
@@ -87,9 +88,10 @@ describe('canonicalJson (RFC 8785)', () => {
     ['a Date', { at: new Date(0) }],
     ['a Map', new Map()],
     ['a cycle', cycle],
-  ])('rejects %s, like canonicalCopy', (_label, value) => {
+  ])('rejects %s, like canonicalCopy and canonicalForm', (_label, value) => {
     expect(() => canonicalJson(value)).toThrow(CanonicalJsonError);
     expect(() => canonicalCopy(value)).toThrow(CanonicalJsonError);
+    expect(() => canonicalForm(value)).toThrow(CanonicalJsonError);
   });
 
   it('leaves out one top-level key on request', () => {
@@ -117,6 +119,9 @@ describe('canonicalJson (RFC 8785)', () => {
         const text = canonicalJson(value);
         expect(text).toBe(reference(value));
         expect(canonicalJson(canonicalCopy(value))).toBe(text);
+        const form = canonicalForm(value);
+        expect(form.json).toBe(text);
+        expect(JSON.stringify(form.value)).toBe(JSON.stringify(canonicalCopy(value)));
         expect(canonicalJson(JSON.parse(text))).toBe(text);
         expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
       }),

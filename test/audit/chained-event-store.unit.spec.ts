@@ -185,10 +185,26 @@ describe('ChainedEventStore', () => {
   describe('remembering heads between appends', () => {
     it('reads a stream head only when it has not appended to that stream itself', async () => {
       const reads = jest.spyOn(inner, 'readStream');
-      await store.append('s-1', [newEvent()], 'no_stream');
+      await store.append('s-1', [newEvent()], 'any');
       await store.append('s-1', [newEvent()], 0n);
       await store.append('s-1', [newEvent()], 'any');
       expect(reads).toHaveBeenCalledTimes(1);
+    });
+
+    it('takes a new stream at its word, reading nothing, and is refused if it exists', async () => {
+      const reads = jest.spyOn(inner, 'readStream');
+      await store.append('s-1', [newEvent()], 'no_stream');
+      await store.append('s-1', [newEvent()], 0n);
+      expect(reads).not.toHaveBeenCalled();
+      const other = new ChainedEventStore(inner);
+      await expectConcurrencyError(
+        other.append('s-1', [newEvent()], 'no_stream'),
+        's-1',
+        'no_stream',
+        1n,
+      );
+      expect(await inner.readStream('s-1')).toHaveLength(2);
+      expect(await verifyEventStore(inner)).toMatchObject({ ok: true, eventsChecked: 2 });
     });
 
     it('notices a head gone stale through another writer, and links to the real one', async () => {

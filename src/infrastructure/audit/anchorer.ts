@@ -3,7 +3,14 @@ import type { JsonObject } from '../../../domain/shared/json.js';
 import type { Clock } from '../../../domain/shared/clock.port.js';
 import type { IdGenerator } from '../../../domain/shared/id-generator.port.js';
 import { ConcurrencyError } from '../event-store/errors.js';
-import type { EventStore, RecordedEvent } from '../event-store/event-store.port.js';
+import type { EventStore } from '../event-store/event-store.port.js';
+import {
+  readLogHeadsByReplay,
+  type LogHead,
+  type LogHeads,
+  type LogHeadsQuery,
+  type LogHeadsReader,
+} from '../event-store/log-heads.js';
 import {
   ANCHOR_EVENT_TYPE,
   ANCHOR_STREAM_ID,
@@ -20,6 +27,13 @@ export interface AnchorerOptions {
   readonly maxEventsPerAnchor?: number;
   /** Where failures of background anchoring (started by `afterAppend`) go. */
   readonly onError?: (error: unknown) => void;
+  /**
+   * The adapter under `store`, when it can give the stream heads of a stretch of the log without
+   * reading every event's data (the SQLite adapter can); else the anchorer replays the stretch
+   * through `store.readAll`. Either way the heads come from the store, so anchors stay right
+   * after a restart and when other processes append.
+   */
+  readonly logHeads?: LogHeadsReader;
 }
 
 interface LastAnchor {
@@ -36,6 +50,7 @@ export class Anchorer {
   private readonly intervalMs: number;
   private readonly maxEventsPerAnchor: number;
   private readonly onError: (error: unknown) => void;
+  private readonly readLogHeads: (query: LogHeadsQuery) => Promise<LogHeads>;
   private running: Promise<StreamHeadsAnchored[]> | undefined;
   private lastAnchoredAtMs: number | undefined;
 
@@ -50,10 +65,17 @@ export class Anchorer {
     this.onError =
       options.onError ??
       ((error) => process.emitWarning(`audit anchoring failed: ${String(error)}`));
+    const { logHeads } = options;
+    this.readLogHeads =
+      logHeads === undefined
+        ? (query) => readLogHeadsByReplay(store, query)
+        : (query) => logHeads.readLogHeads(query);
   }
 
   /** The `afterAppend` hook of the ChainedEventStore: anchors in the background when due. */
   readonly afterAppend = (): void => {
+    // It runs after every append: while an anchor is being written, skip even the promise.
+    if (this.running !== undefined) return;
     this.maybeAnchor().catch(this.onError);
   };
 
@@ -136,18 +158,14 @@ export class Anchorer {
     last: LastAnchor | undefined,
   ): Promise<{ anchor: StreamHeadsAnchored; backlog: boolean } | undefined> {
     const afterPosition = last?.data.throughPosition ?? null;
-    const heads = new Map<string, AnchoredHead>();
-    let throughPosition: bigint | undefined;
-    let covered = 0;
-    const after = afterPosition === null ? 'start' : BigInt(afterPosition);
-    for await (const event of this.store.readAll({ after })) {
-      throughPosition = event.position;
+    const stretch = await this.readLogHeads({
+      after: afterPosition === null ? 'start' : BigInt(afterPosition),
+      maxCounted: this.maxEventsPerAnchor,
       // Earlier anchors are passed over but not counted, so anchors never chase their own tail.
-      if (event.streamId === ANCHOR_STREAM_ID) continue;
-      heads.set(event.streamId, headOf(event));
-      if (++covered >= this.maxEventsPerAnchor) break;
-    }
-    if (heads.size === 0 || throughPosition === undefined) return undefined;
+      passedOver: ANCHOR_STREAM_ID,
+    });
+    const { throughPosition, counted } = stretch;
+    if (stretch.heads.length === 0 || throughPosition === undefined) return undefined;
     const anchoredAt = this.clock.now().toUTC().toISO();
     if (anchoredAt === null)
       throw new AuditError('AUDIT.CLOCK_INVALID', 'the clock gave an invalid instant');
@@ -155,9 +173,9 @@ export class Anchorer {
       afterPosition,
       throughPosition: throughPosition.toString(),
       anchoredAt,
-      heads: [...heads.values()].sort((a, b) => (a.streamId < b.streamId ? -1 : 1)),
+      heads: stretch.heads.map(anchoredHead).sort((a, b) => (a.streamId < b.streamId ? -1 : 1)),
     };
-    return { anchor, backlog: covered >= this.maxEventsPerAnchor };
+    return { anchor, backlog: counted >= this.maxEventsPerAnchor };
   }
 }
 
@@ -168,13 +186,13 @@ const toJson = (anchor: StreamHeadsAnchored): JsonObject => ({
   heads: anchor.heads.map(({ streamId, revision, hash }) => ({ streamId, revision, hash })),
 });
 
-const headOf = (event: RecordedEvent): AnchoredHead => {
-  const hash = event.metadata['hash'];
+const anchoredHead = (head: LogHead): AnchoredHead => {
+  const hash = head.metadata['hash'];
   if (typeof hash !== 'string') {
     throw new AuditError(
       'AUDIT.STREAM_NOT_CHAINED',
-      `stream ${event.streamId}: revision ${event.revision} carries no hash; cannot anchor it`,
+      `stream ${head.streamId}: revision ${head.revision} carries no hash; cannot anchor it`,
     );
   }
-  return { streamId: event.streamId, revision: event.revision.toString(), hash };
+  return { streamId: head.streamId, revision: head.revision.toString(), hash };
 };

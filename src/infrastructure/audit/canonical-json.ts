@@ -33,7 +33,36 @@ export const canonicalJsonWithout = (
  * Integer-like keys ("2", "10") always enumerate in numeric order in JS; for those the copy is
  * merely valid and `canonicalJson` still sorts them correctly.
  */
-export const canonicalCopy = <T>(value: T): T => copy(value, 0) as T;
+export const canonicalCopy = <T>(value: T): T => copy(value, 0, { inOrder: true }) as T;
+
+/** A canonical copy and its canonical text (what the chain stores and hashes). */
+export interface CanonicalForm<T> {
+  readonly value: T;
+  readonly json: string;
+}
+
+/**
+ * `canonicalCopy` and `canonicalJson` of the copy, in one walk: the copy notes whether its keys
+ * enumerate in canonical order (no integer-like key, which JS enumerates first, numerically), and
+ * then the native `JSON.stringify` prints it without `canonicalJson` checking it again. Same text
+ * as `canonicalJson(value)` in every case.
+ */
+export const canonicalForm = <T>(value: T): CanonicalForm<T> => {
+  switch (typeof value) {
+    case 'string':
+      return { value, json: JSON.stringify(value) };
+    case 'number':
+      return { value, json: JSON.stringify(finite(value)) };
+    default: {
+      const order = { inOrder: true };
+      const copied = copy(value, 0, order) as T;
+      return {
+        value: copied,
+        json: order.inOrder ? JSON.stringify(copied) : canonicalJson(copied),
+      };
+    }
+  }
+};
 
 const serialize = (value: unknown, depth: number): string => {
   switch (typeof value) {
@@ -107,7 +136,12 @@ const isPrintableAsIs = (value: unknown, depth: number): boolean => {
   }
 };
 
-const copy = (value: unknown, depth: number): unknown => {
+/** `inOrder` is cleared on meeting a key that may be integer-like (it starts with a digit). */
+interface KeyOrder {
+  inOrder: boolean;
+}
+
+const copy = (value: unknown, depth: number, order: KeyOrder): unknown => {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -118,14 +152,16 @@ const copy = (value: unknown, depth: number): unknown => {
       if (value === null) return null;
       if (Array.isArray(value)) {
         const out = new Array<unknown>(value.length);
-        for (let i = 0; i < value.length; i++) out[i] = copy(value[i], deeper(depth));
+        for (let i = 0; i < value.length; i++) out[i] = copy(value[i], deeper(depth), order);
         return out;
       }
       assertPlain(value);
       const source = value as Record<string, unknown>;
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(source).sort()) {
-        const child = copy(defined(source[key], key), deeper(depth));
+        const first = key.charCodeAt(0);
+        if (first >= 48 && first <= 57) order.inOrder = false;
+        const child = copy(defined(source[key], key), deeper(depth), order);
         // A parsed `{"__proto__": ...}` is an own key; plain assignment would set the prototype.
         if (key === '__proto__') {
           Object.defineProperty(out, key, {

@@ -1,7 +1,7 @@
 import type { JsonObject } from '../../../domain/shared/json.js';
 import type { EventToAppend } from '../event-store/event-store.port.js';
 import type { EventJson } from '../event-store/prepared-append.js';
-import { canonicalCopy, canonicalJson, canonicalJsonWithout } from './canonical-json.js';
+import { canonicalForm, canonicalJson, canonicalJsonWithout } from './canonical-json.js';
 import { GENESIS_HASH, envelopeHash } from './event-hash.js';
 import type { StreamHead } from './stream-head-cache.js';
 
@@ -19,8 +19,9 @@ const PLACEHOLDER = '"hash":""';
 /**
  * Links `events` to `head`: each gets `prevHash` and `hash` (see event-hash.ts) in metadata
  * whose keys, like the data's, are in canonical order, so that the stored text is canonical and
- * verifying it later can hash it as it is. Serializes each event once: the canonical text that
- * is hashed is the text that is stored.
+ * verifying it later can hash it as it is. Walks each value once (`canonicalForm` copies it in
+ * key order and prints the copy natively): the canonical text that is hashed is the text that is
+ * stored.
  */
 export const chainBatch = (
   streamId: string,
@@ -35,15 +36,13 @@ export const chainBatch = (
     const { id, type, data: callerData, metadata: callerMetadata } = events[i]!;
     revision++;
     const { hash: _callerHash, ...kept } = callerMetadata;
-    const metadata: JsonObject = canonicalCopy({
+    const { value: metadata, json: withPlaceholder } = canonicalForm<JsonObject>({
       schemaVersion: 1,
       ...kept,
       prevHash,
       hash: '',
     });
-    const data = canonicalCopy(callerData);
-    const dataJson = canonicalJson(data);
-    const withPlaceholder = canonicalJson(metadata);
+    const { value: data, json: dataJson } = canonicalForm(callerData);
     const at = uniqueIndexOf(withPlaceholder, PLACEHOLDER);
     // Found once, the placeholder is the top-level member (it is always there): cut it out. Found
     // twice (a nested `{"hash":""}`, or a key ending in `"hash`), serialize without it instead.

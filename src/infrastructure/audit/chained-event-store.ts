@@ -30,6 +30,9 @@ export interface ChainedEventStoreOptions {
 
 const HASH = /^[0-9a-f]{64}$/;
 
+/** No head remembered that the caller's expectation agrees with: the stored one must be read. */
+const UNKNOWN = Symbol('unknown head');
+
 /**
  * Makes every stream a hash chain (DESIGN.md §6): the only place hashes are computed. An append
  * takes the stream head (remembered from the last append here, or read), checks the caller's
@@ -56,7 +59,9 @@ export class ChainedEventStore implements EventStore {
   ): Promise<AppendResult> {
     assertValidAppend(streamId, events);
     for (let attempt = 1; ; attempt++) {
-      const head = await this.headFor(streamId, expectedRevision);
+      // Awaited only when it has to be read: a remembered head costs no trip through the queue.
+      const remembered = this.rememberedHead(streamId, expectedRevision);
+      const head = remembered === UNKNOWN ? await this.storedHead(streamId) : remembered;
       const actual = head?.revision ?? 'no_stream';
       if (!satisfies(expectedRevision, actual)) {
         throw new ConcurrencyError(streamId, expectedRevision, actual);
@@ -64,13 +69,17 @@ export class ChainedEventStore implements EventStore {
       const { events: chained, json, lastHash } = chainBatch(streamId, events, head);
       // Validated above and serialized by the chain: the adapter need do neither again.
       markPrepared(chained, json);
-      const result = await this.tryAppend(streamId, chained, actual);
-      if (result instanceof ConcurrencyError) {
+      let result: AppendResult;
+      try {
+        result = await this.inner.append(streamId, chained, actual);
+      } catch (error) {
+        this.heads.forget(streamId);
+        if (!(error instanceof ConcurrencyError)) throw error;
         // Someone appended after the head we took. With an exact expectation the caller must
         // decide again; otherwise the expectation still holds, so link to the new head.
         const retriable = expectedRevision === 'any' || expectedRevision === 'stream_exists';
         if (!retriable || attempt >= this.maxAttempts) {
-          throw new ConcurrencyError(streamId, expectedRevision, result.actual);
+          throw new ConcurrencyError(streamId, expectedRevision, error.actual);
         }
         continue;
       }
@@ -80,29 +89,24 @@ export class ChainedEventStore implements EventStore {
     }
   }
 
-  /** The remembered head when it agrees with the caller, else the stored one. */
-  private async headFor(
+  /**
+   * The remembered head when it agrees with the caller, else UNKNOWN (read the stored one). A
+   * caller expecting a new stream that we know nothing about is taken at its word, sparing a
+   * read for the first append of every stream: if the stream does exist, the inner store refuses
+   * the append at `'no_stream'` with the same ConcurrencyError the read would have led to.
+   */
+  private rememberedHead(
     streamId: string,
     expected: ExpectedRevision,
-  ): Promise<StreamHead | undefined> {
+  ): StreamHead | undefined | typeof UNKNOWN {
     const cached = this.heads.get(streamId);
-    if (cached !== undefined && satisfies(expected, cached.revision)) return cached;
-    const [event] = await this.inner.readStream(streamId, { direction: 'backwards', maxCount: 1 });
-    return event === undefined ? undefined : { revision: event.revision, hash: headHash(event) };
+    if (cached === undefined) return expected === 'no_stream' ? undefined : UNKNOWN;
+    return satisfies(expected, cached.revision) ? cached : UNKNOWN;
   }
 
-  private async tryAppend(
-    streamId: string,
-    events: readonly EventToAppend[],
-    head: bigint | 'no_stream',
-  ): Promise<AppendResult | ConcurrencyError> {
-    try {
-      return await this.inner.append(streamId, events, head);
-    } catch (error) {
-      this.heads.forget(streamId);
-      if (error instanceof ConcurrencyError) return error;
-      throw error;
-    }
+  private async storedHead(streamId: string): Promise<StreamHead | undefined> {
+    const [event] = await this.inner.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+    return event === undefined ? undefined : { revision: event.revision, hash: headHash(event) };
   }
 
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {

@@ -19,8 +19,54 @@ export const assertValidStreamId = (streamId: unknown): void => {
 /**
  * Refuses anything a JSON round trip would change or lose: `undefined`, functions, symbols,
  * BigInt, NaN and Infinity, cycles, and objects that are not plain (Date, Map, class instances).
+ * Every append pays for this walk, so the usual case, a valid value, takes a quick one that keeps
+ * no paths; only a value it cannot pass is walked again to say exactly what is wrong where.
  */
 export const assertJsonSafe = (value: unknown, path: string): void => {
+  if (!isPlainlyJsonSafe(value, 0)) explainJsonUnsafe(value, path);
+};
+
+// Deeper than this, the quick walk leaves the decision to the full one (a cycle never ends).
+const QUICK_DEPTH = 64;
+
+/** True only for what `explainJsonUnsafe` accepts; false when unsafe, cyclic or very deep. */
+const isPlainlyJsonSafe = (node: unknown, depth: number): boolean => {
+  switch (typeof node) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(node);
+    case 'object': {
+      if (node === null) return true;
+      if (depth >= QUICK_DEPTH) return false;
+      if (Array.isArray(node)) {
+        for (let i = 0; i < node.length; i++) {
+          if (!(i in node) || !isPlainlyJsonSafe(node[i], depth + 1)) return false;
+        }
+        return true;
+      }
+      if (!isPlainObject(node)) return false;
+      const record = node as Record<string, unknown>;
+      const keys = Object.keys(record);
+      for (let i = 0; i < keys.length; i++) {
+        if (!isPlainlyJsonSafe(record[keys[i]!], depth + 1)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+};
+
+// Any realm's Object.prototype counts (jest runs tests in a VM context, workers in another).
+const isPlainObject = (node: object): boolean => {
+  const proto: unknown = Object.getPrototypeOf(node);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+};
+
+/** Throws on the first thing that does not survive JSON, naming where it is. */
+const explainJsonUnsafe = (value: unknown, path: string): void => {
   const ancestors = new Set<object>();
   const visit = (node: unknown, at: string): void => {
     if (typeof node === 'string' || typeof node === 'boolean' || node === null) return;
@@ -37,9 +83,7 @@ export const assertJsonSafe = (value: unknown, path: string): void => {
         visit(node[i], `${at}[${i}]`);
       }
     } else {
-      // Any realm's Object.prototype counts (jest runs tests in a VM context, workers in another).
-      const proto: unknown = Object.getPrototypeOf(node);
-      if (proto !== null && Object.getPrototypeOf(proto) !== null) {
+      if (!isPlainObject(node)) {
         fail(at, `a ${node.constructor?.name ?? 'non-plain'} object does not survive JSON`);
       }
       for (const [key, child] of Object.entries(node)) visit(child, `${at}.${key}`);

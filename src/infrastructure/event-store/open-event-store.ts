@@ -4,6 +4,7 @@ import type { AppConfig } from '../../config/app-config.js';
 import { Anchorer } from '../audit/anchorer.js';
 import { ChainedEventStore } from '../audit/chained-event-store.js';
 import type { EventStore } from './event-store.port.js';
+import { isLogHeadsReader } from './log-heads.js';
 import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.js';
 import { SqliteEventStore } from './sqlite/sqlite-event-store.js';
 
@@ -38,6 +39,8 @@ export const openEventStore = (config: AppConfig, deps: EventStoreStackDeps): Ev
   const store = new ChainedEventStore(adapter, { afterAppend: () => anchorer.afterAppend() });
   const anchorer = new Anchorer(store, deps.clock, deps.ids, {
     intervalMs: config.anchorIntervalSeconds * 1000,
+    // The adapter's own read of stream heads, where it has one, instead of replaying the log.
+    ...(isLogHeadsReader(adapter) ? { logHeads: adapter } : {}),
     ...(deps.onAnchorError ? { onError: deps.onAnchorError } : {}),
   });
   return {

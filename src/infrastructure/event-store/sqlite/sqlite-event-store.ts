@@ -11,11 +11,13 @@ import type {
   RecordedEvent,
   SubscribeToAllOptions,
 } from '../event-store.port.js';
+import type { LogHeads, LogHeadsQuery, LogHeadsReader } from '../log-heads.js';
 import { preparedJsonOf } from '../prepared-append.js';
 import { AppendNotifier } from './append-notifier.js';
 import { SqliteAllQueries } from './sqlite-all-query.js';
 import { SqliteAppender } from './sqlite-appender.js';
 import { openEventDatabase } from './sqlite-database.js';
+import { SqliteLogHeads } from './sqlite-log-heads.js';
 import { SqliteStreamReader } from './sqlite-stream-reader.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
 
@@ -31,11 +33,12 @@ export interface SqliteEventStoreOptions {
 }
 
 /** The embedded event store: one SQLite file, safe for several processes appending to it. */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, LogHeadsReader {
   private readonly db: Database.Database;
   private readonly appender: SqliteAppender;
   private readonly streams: SqliteStreamReader;
   private readonly allQueries: SqliteAllQueries;
+  private readonly logHeads: SqliteLogHeads;
   private readonly notifier = new AppendNotifier();
   private readonly subscriptions = new Set<SqliteSubscription>();
   private readonly pollIntervalMs: number;
@@ -50,6 +53,7 @@ export class SqliteEventStore implements EventStore {
     this.appender = new SqliteAppender(this.db);
     this.streams = new SqliteStreamReader(this.db);
     this.allQueries = new SqliteAllQueries(this.db);
+    this.logHeads = new SqliteLogHeads(this.db);
   }
 
   async append(
@@ -87,6 +91,11 @@ export class SqliteEventStore implements EventStore {
         }
       },
     };
+  }
+
+  /** For the anchorer: stream heads of a stretch of the log, without reading any event's data. */
+  async readLogHeads(query: LogHeadsQuery): Promise<LogHeads> {
+    return this.logHeads.read(query);
   }
 
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription {
