@@ -82,6 +82,13 @@ export interface MilpResult {
   readonly gapPct?: number;
   /** Values by variable index (see `variableIndexByName`); absent without a solution. */
   readonly values?: Float64Array;
+  /**
+   * Dual values by constraint index, for a model without integer columns solved to optimality,
+   * when the solver exposes them (glpk.js does). Convention: the reduced cost of column j is
+   * objective_j - sum_i a_ij rowDuals_i (for a maximisation, no column at its lower bound has a
+   * positive one), which lets a caller price columns it left out of the model.
+   */
+  readonly rowDuals?: Float64Array;
   /** Which limit stopped the solve, when one did. */
   readonly limitReached?: MilpLimit;
   /**

@@ -26,12 +26,11 @@ export const addDrLoad = (ctx: PieceContext, asset: DrLoadAsset): DrColumns => {
   const active = noColumns(intervals);
   const reduction = noColumns(intervals);
   const restriction = ctx.binaries.drRestriction(asset.id, scenario);
+  const admissible = drWindows(asset, intervals, hours, ctx.portfolioCase.intervalMinutes);
+  const subset =
+    restriction === undefined ? ctx.binaries.drWindowSubset(asset.id, scenario) : undefined;
   const windows =
-    restriction === undefined
-      ? drWindows(asset, intervals, hours, ctx.portfolioCase.intervalMinutes)
-      : restriction === null
-        ? []
-        : [restriction];
+    restriction === undefined ? (subset ?? admissible) : restriction === null ? [] : [restriction];
   if (windows.length === 0 || asset.reductionKw === 0)
     return { kind: 'dr_load', active, reduction, windows: [] };
 
@@ -39,6 +38,14 @@ export const addDrLoad = (ctx: PieceContext, asset: DrLoadAsset): DrColumns => {
   const perWindowEnergyCost = asset.allOrNothing
     ? hours * asset.reductionKw * asset.energyCostKrwPerKwh
     : 0;
+  const objectiveOf = (length: number): number =>
+    -weight * (asset.activationCostKrw + perWindowEnergyCost * length);
+  // With a subset the rows a left-out window would enter exist all the same (possibly empty of
+  // windows), so that its reduced cost can be read off the row duals.
+  const endsAt = new Set((subset ?? windows).map((w) => w.start + w.length));
+  if (subset !== undefined) for (const w of admissible) endsAt.add(w.start + w.length);
+  const flowRows = new Int32Array(intervals).fill(-1);
+  const separationRows = new Int32Array(intervals).fill(-1);
   const starting: number[][] = Array.from({ length: intervals }, () => []);
   const ending: number[][] = Array.from({ length: intervals + 1 }, () => []);
   const columns: DrWindow[] = windows.map(({ start, length }) => {
@@ -46,7 +53,7 @@ export const addDrLoad = (ctx: PieceContext, asset: DrLoadAsset): DrColumns => {
       name: milpName('dr_window', asset.id, `t${start}`, `n${length}`, `s${scenario}`),
       kind: binary ? 'binary' : 'continuous',
       upper: 1,
-      objective: -weight * (asset.activationCostKrw + perWindowEnergyCost * length),
+      objective: objectiveOf(length),
     });
     starting[start]!.push(column);
     ending[start + length]!.push(column);
@@ -60,9 +67,9 @@ export const addDrLoad = (ctx: PieceContext, asset: DrLoadAsset): DrColumns => {
     if (t > 0) terms.push([active[t - 1]!, -1]);
     for (const x of starting[t]!) terms.push([x, -1]);
     for (const x of ending[t]!) terms.push([x, 1]);
-    builder.addConstraint(name('dr_active_flow', t), terms, { eq: 0 });
-    if (asset.maxActivationsPerDay > 1 && ending[t]!.length > 0)
-      builder.addConstraint(
+    flowRows[t] = builder.addConstraint(name('dr_active_flow', t), terms, { eq: 0 });
+    if (asset.maxActivationsPerDay > 1 && endsAt.has(t))
+      separationRows[t] = builder.addConstraint(
         name('dr_separation', t),
         [[y, 1], ...ending[t]!.map((x): [number, number] => [x, 1])],
         { le: 1 },
@@ -90,17 +97,40 @@ export const addDrLoad = (ctx: PieceContext, asset: DrLoadAsset): DrColumns => {
     }
   }
   const all = columns.map((w): [number, number] => [w.column, 1]);
-  builder.addConstraint(columnName('dr_activations', asset.id, undefined, scenario), all, {
-    le: asset.maxActivationsPerDay,
-  });
+  const activationsRow = builder.addConstraint(
+    columnName('dr_activations', asset.id, undefined, scenario),
+    all,
+    { le: asset.maxActivationsPerDay },
+  );
   const maxIntervals = drMaxActiveIntervals(asset, hours);
-  if (maxIntervals < asset.maxActivationsPerDay * Math.max(...windows.map((w) => w.length)))
-    builder.addConstraint(
-      columnName('dr_hours', asset.id, undefined, scenario),
-      columns.map((w): [number, number] => [w.column, w.length]),
-      { le: maxIntervals },
-    );
-  return { kind: 'dr_load', active, reduction, windows: columns };
+  const longest = Math.max(...(subset === undefined ? windows : admissible).map((w) => w.length));
+  const hoursRow =
+    maxIntervals < asset.maxActivationsPerDay * longest
+      ? builder.addConstraint(
+          columnName('dr_hours', asset.id, undefined, scenario),
+          columns.map((w): [number, number] => [w.column, w.length]),
+          { le: maxIntervals },
+        )
+      : -1;
+  return {
+    kind: 'dr_load',
+    active,
+    reduction,
+    windows: columns,
+    ...(subset === undefined
+      ? {}
+      : {
+          pricing: {
+            flowRows,
+            separationRows,
+            activationsRow,
+            hoursRow,
+            maxActivations: asset.maxActivationsPerDay,
+            objectiveOf,
+            candidates: admissible,
+          },
+        }),
+  };
 };
 
 /** Active intervals allowed in the horizon (maxHoursPerDay, rounded down to whole intervals). */

@@ -23,7 +23,12 @@ export const binaryKey = (
  * One activation window of a demand-response load (start interval, length in intervals), or
  * null: no activation.
  */
-export type DrWindowChoice = { readonly start: number; readonly length: number } | null;
+export type DrWindowChoice = DrWindow | null;
+
+export interface DrWindow {
+  readonly start: number;
+  readonly length: number;
+}
 
 export class BinaryPlan {
   private readonly keys: Set<string>;
@@ -33,19 +38,38 @@ export class BinaryPlan {
    */
   readonly drRestrictions: ReadonlyMap<string, DrWindowChoice>;
 
+  /**
+   * Demand-response loads (by `dr` key) whose continuous windows are limited to a subset: the
+   * restricted master problem of column generation (dr-pricing.ts). Its optimum is no relaxation
+   * of the full model until pricing finds no improving window.
+   */
+  readonly drWindowSubsets: ReadonlyMap<string, readonly DrWindow[]>;
+
   /** `all`: every group binary (the full MILP, the reference formulation). */
   constructor(
     readonly all = false,
     keys: Iterable<string> = [],
     drRestrictions: ReadonlyMap<string, DrWindowChoice> = new Map(),
+    drWindowSubsets: ReadonlyMap<string, readonly DrWindow[]> = new Map(),
   ) {
     this.keys = new Set(keys);
     this.drRestrictions = drRestrictions;
+    this.drWindowSubsets = drWindowSubsets;
   }
 
   /** A plan with these restrictions instead of the current ones. */
   restrictedTo(drRestrictions: ReadonlyMap<string, DrWindowChoice>): BinaryPlan {
-    return new BinaryPlan(this.all, this.keys, drRestrictions);
+    return new BinaryPlan(this.all, this.keys, drRestrictions, this.drWindowSubsets);
+  }
+
+  /** A plan with these window subsets instead of the current ones (empty map: every window). */
+  withWindowSubsets(subsets: ReadonlyMap<string, readonly DrWindow[]>): BinaryPlan {
+    return new BinaryPlan(this.all, this.keys, this.drRestrictions, subsets);
+  }
+
+  /** Undefined: every admissible window. */
+  drWindowSubset(owner: string, scenario: number): readonly DrWindow[] | undefined {
+    return this.drWindowSubsets.get(binaryKey('dr', owner, scenario));
   }
 
   /** Undefined: not restricted. */
@@ -66,7 +90,10 @@ export class BinaryPlan {
         next.add(key);
         added++;
       }
-    return { plan: new BinaryPlan(this.all, next, this.drRestrictions), added };
+    return {
+      plan: new BinaryPlan(this.all, next, this.drRestrictions, this.drWindowSubsets),
+      added,
+    };
   }
 
   get size(): number {

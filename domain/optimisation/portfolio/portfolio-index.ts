@@ -65,6 +65,27 @@ export interface DrColumns {
   /** -1 everywhere when all or nothing (reduction = reductionKw x active). */
   readonly reduction: Int32Array;
   readonly windows: readonly DrWindow[];
+  /**
+   * Present when the windows are a subset of the admissible ones (column generation): what it
+   * takes to price the others from the row duals (dr-pricing.ts).
+   */
+  readonly pricing?: DrPricingRows;
+}
+
+/** Rows a window column (start a, length n) enters, and the admissible windows. */
+export interface DrPricingRows {
+  /** Flow row per interval: -1 at a, +1 at a + n (no row at the horizon's end). */
+  readonly flowRows: Int32Array;
+  /** Separation row per interval (-1: none): +1 at a + n. */
+  readonly separationRows: Int32Array;
+  /** Activations row: +1. */
+  readonly activationsRow: number;
+  /** Hours row (-1: none): +n. */
+  readonly hoursRow: number;
+  readonly maxActivations: number;
+  /** Objective coefficient of a window of `length` intervals. */
+  readonly objectiveOf: (length: number) => number;
+  readonly candidates: readonly { readonly start: number; readonly length: number }[];
 }
 
 export interface EvColumns {

@@ -9,7 +9,10 @@ import {
 } from '../milp-solver.port.js';
 import { bidCurvesFromSchedules } from './bid-curves.js';
 import { buildPortfolioModel } from './build-portfolio-model.js';
+import { initialDrWindowSubsets, priceDrWindows } from './dr-pricing.js';
 import { binaryViolations } from './lazy-binaries.js';
+import type { PortfolioIndex } from './portfolio-index.js';
+import { objectiveAt, repairDrRounding } from './repair-rounding.js';
 import { BinaryPlan } from './model-context.js';
 import { isMixedInteger } from '../milp-model.js';
 import type { PortfolioCase } from './portfolio-case.js';
@@ -35,6 +38,12 @@ export interface SolveCaseOptions {
   /** Relaxation rounds before falling back to all binaries (default 8). */
   readonly maxLazyRounds?: number;
   readonly tieBreakKrwPerKwh?: number;
+  /**
+   * Start the relaxation from a few demand-response windows per load and add the improving ones
+   * (dr-pricing.ts; default true). Needs a solver that reports LP duals (glpk.js); with one that
+   * does not, the relaxation is solved again with every window.
+   */
+  readonly drColumnGeneration?: boolean;
 }
 
 export type OptimiserStatus =
@@ -48,6 +57,10 @@ export interface LazyRound {
   readonly violations: number;
   /** Whether demand response was restricted to rounded windows (not a relaxation). */
   readonly rounded: boolean;
+  /** Demand-response windows in the model, when column generation limited them. */
+  readonly drWindows?: number;
+  /** The rounded schedule came from repairing the relaxed one, without a solve. */
+  readonly repaired?: boolean;
 }
 
 export interface OptimiserResult {
@@ -118,8 +131,11 @@ export const solveCase = async (
       'maxLazyRounds',
     );
   const relativeGap = options.relativeGap ?? DEFAULT_RELATIVE_GAP;
-  // `relaxed`: the last plan without demand-response restrictions (a relaxation of the full model).
+  // `relaxed`: the last plan without demand-response restrictions (a relaxation of the full model,
+  // once column generation has priced every left-out window).
   let relaxed = new BinaryPlan(options.binaries === 'all');
+  if (options.drColumnGeneration !== false && options.binaries !== 'all')
+    relaxed = relaxed.withWindowSubsets(initialDrWindowSubsets(portfolioCase));
   let plan = relaxed;
   let rounding = true;
   const roundedDr = new Set<string>();
@@ -182,26 +198,51 @@ export const solveCase = async (
     lastBinaries = index.binaryCount;
     spent += result.solveSeconds;
     const isRelaxation = plan.drRestrictions.size === 0;
-    if (isRelaxation) {
+    const subsets = isRelaxation ? plan.drWindowSubsets : new Map();
+    const outOfTime = spent >= timeLimit;
+    if (isRelaxation && subsets.size === 0) {
       const bound = validBound(result, isMixedInteger(model), relativeGap);
       if (bound !== undefined) bestBound = Math.min(bestBound, bound);
+    } else if (subsets.size > 0 && result.status === 'optimal') {
+      const drWindows = countDrWindows(index);
+      if (result.rowDuals === undefined || isMixedInteger(model)) {
+        // Nothing to price with: every window from now on.
+        rounds.push(roundOf(result, index.binaryCount, 0, false, drWindows));
+        relaxed = relaxed.withWindowSubsets(new Map());
+        plan = plan.withWindowSubsets(new Map());
+        continue;
+      }
+      const pricing = priceDrWindows(portfolioCase, index, result.rowDuals, subsets);
+      const objective = result.objective!;
+      bestBound = Math.min(bestBound, objective + pricing.boundSlack);
+      if (
+        pricing.added > 0 &&
+        pricing.boundSlack > relativeGap * Math.max(Math.abs(objective), 1) &&
+        !outOfTime
+      ) {
+        rounds.push(roundOf(result, index.binaryCount, 0, false, drWindows));
+        relaxed = relaxed.withWindowSubsets(pricing.subsets);
+        plan = relaxed;
+        continue;
+      }
     }
-    const outOfTime = spent >= timeLimit;
     const violations =
       result.values === undefined
         ? undefined
         : binaryViolations(portfolioCase, index, result.values);
-    rounds.push({
-      binaries: index.binaryCount,
-      status: result.status,
-      solveSeconds: result.solveSeconds,
-      violations: violations?.keys.length ?? 0,
-      rounded: !isRelaxation,
-    });
+    rounds.push(
+      roundOf(
+        result,
+        index.binaryCount,
+        violations?.keys.length ?? 0,
+        !isRelaxation,
+        subsets.size > 0 ? countDrWindows(index) : undefined,
+      ),
+    );
     if (violations === undefined) {
       // A rounded model may be infeasible where the full one is not: go exact.
       if (!isRelaxation && !outOfTime) {
-        plan = relaxed.with(roundedDr).plan;
+        plan = relaxed.withWindowSubsets(new Map()).with(roundedDr).plan;
         rounding = false;
         continue;
       }
@@ -220,7 +261,7 @@ export const solveCase = async (
         bestBound - result.objective <= relativeGap * Math.max(Math.abs(result.objective), 1);
       if (closeEnough) return finish(solved ? 'optimal' : 'feasible');
       if (outOfTime) return finish('feasible');
-      plan = relaxed.with(roundedDr).plan;
+      plan = relaxed.withWindowSubsets(new Map()).with(roundedDr).plan;
       rounding = false;
       continue;
     }
@@ -232,18 +273,72 @@ export const solveCase = async (
           : undefined,
       );
     const modeKeys = violations.keys.filter((key) => !key.startsWith('dr|'));
-    relaxed = relaxed.with(modeKeys).plan;
+    relaxed = (modeKeys.length > 0 ? relaxed.withWindowSubsets(new Map()) : relaxed).with(
+      modeKeys,
+    ).plan;
     if (rounding && isRelaxation && violations.fractionalDr > 0) {
       for (const key of violations.keys) if (key.startsWith('dr|')) roundedDr.add(key);
+      // First try rounding in place (no solve), to each fractional load's largest window, else
+      // (that may pass an export limit nothing can absorb) to no activation; good enough ends here.
+      const dropFractional = new Map(violations.drChoices);
+      for (const key of violations.keys) if (key.startsWith('dr|')) dropFractional.set(key, null);
+      const repaired =
+        modeKeys.length === 0
+          ? (repairDrRounding(portfolioCase, model, index, result.values!, violations.drChoices) ??
+            repairDrRounding(portfolioCase, model, index, result.values!, dropFractional))
+          : undefined;
+      if (
+        repaired !== undefined &&
+        binaryViolations(portfolioCase, index, repaired).keys.length === 0
+      ) {
+        const schedule = readSchedule(portfolioCase, index, repaired);
+        if (incumbent === undefined || schedule.objectiveKrw > incumbent.schedule.objectiveKrw)
+          incumbent = { schedule, maxTieBreakPenaltyKrw: index.maxTieBreakPenaltyKrw };
+        const objective = objectiveAt(model, repaired);
+        rounds.push({
+          binaries: 0,
+          status: 'feasible',
+          solveSeconds: 0,
+          violations: 0,
+          rounded: true,
+          repaired: true,
+        });
+        if (bestBound - objective <= relativeGap * Math.max(Math.abs(objective), 1))
+          return finish(result.status === 'optimal' ? 'optimal' : 'feasible');
+      }
       plan = relaxed.restrictedTo(violations.drChoices);
       continue;
     }
     if (rounds.length >= maxRounds) plan = new BinaryPlan(true);
     else if (isRelaxation) {
-      relaxed = relaxed.with(violations.keys).plan;
+      // Mode binaries make the rounds MIPs, which column generation cannot price: every window.
+      relaxed = relaxed.withWindowSubsets(new Map()).with(violations.keys).plan;
       plan = relaxed;
     } else plan = plan.with(violations.keys).plan;
   }
+};
+
+const roundOf = (
+  result: MilpResult,
+  binaries: number,
+  violations: number,
+  rounded: boolean,
+  drWindows: number | undefined,
+): LazyRound => ({
+  binaries,
+  status: result.status,
+  solveSeconds: result.solveSeconds,
+  violations,
+  rounded,
+  ...(drWindows === undefined ? {} : { drWindows }),
+});
+
+const countDrWindows = (index: PortfolioIndex): number => {
+  let count = 0;
+  for (const scenario of index.scenarios)
+    for (const asset of scenario.assets)
+      if (asset.kind === 'dr_load') count += asset.windows.length;
+  return count;
 };
 
 interface Incumbent {
@@ -252,9 +347,9 @@ interface Incumbent {
 }
 
 /**
- * A bound valid for the round's model. A MIP that stopped at the relative gap may report its
- * incumbent as the bound (glpk.js reports GLP_OPT then); all it proves is the incumbent plus the
- * gap, so such a bound is widened to that.
+ * A bound valid for the round's model. The solver adapters report a MIP stopped at the relative
+ * gap with the bound that gap implies (boundSource 'gap_tolerance'); one that reports its
+ * incumbent as the bound anyway proves only the incumbent plus the gap, so it is widened to that.
  */
 const validBound = (
   result: MilpResult,

@@ -5,6 +5,7 @@ import { fixturesLoadCommand } from '../../fixtures/fixtures-load.cli.js';
 import { forecastIssueCommand, forecastShowCommand } from '../../forecasting/issue/forecast.cli.js';
 import { forecastBacktestCommand } from '../../forecasting/backtest/forecast-backtest.cli.js';
 import { marketClearCommand } from '../../market/clearing/market-clear.cli.js';
+import { optimizeCommand } from '../../optimisation/optimize.cli.js';
 import { metersImportCommand } from '../../metering/files/meters-import.cli.js';
 import { portfolioCreateCommand } from '../../portfolios/create-portfolio/create-portfolio.cli.js';
 import { portfolioCapabilityCommand } from '../../portfolios/portfolio-capability/portfolio-capability.cli.js';
@@ -33,4 +34,5 @@ export const cliCommands: readonly CliCommand[] = [
   marketClearCommand,
   forecastBacktestCommand,
   ...bidCommands,
+  optimizeCommand,
 ];

@@ -92,6 +92,7 @@ class GlpkEngine implements MilpEngine {
           bound: objective,
           boundSource: 'solver',
           values: this.values(model, result),
+          ...this.rowDuals(model, result),
         };
       case this.glpk.GLP_NOFEAS:
         return { status: 'infeasible' };
@@ -128,29 +129,31 @@ class GlpkEngine implements MilpEngine {
     const { status, z } = result.result;
     const objective = z + (model.objectiveOffset ?? 0);
     const relaxed = { bound: relaxationBound, boundSource: 'lp_relaxation' as const };
+    // GLPK stops when |objective - bound| / (|objective| + eps) <= relativeGap: the bound implied
+    // by that, or the relaxation's when it is tighter.
+    const gapBound = (objective: number) => {
+      const slack = relativeGap * (Math.abs(objective) + Number.EPSILON);
+      const implied = model.direction === 'max' ? objective + slack : objective - slack;
+      const tighter =
+        model.direction === 'max' ? implied < relaxationBound : implied > relaxationBound;
+      return tighter ? { bound: implied, boundSource: 'gap_tolerance' as const } : relaxed;
+    };
     switch (status) {
-      case this.glpk.GLP_OPT:
-        // The search tree was exhausted: the incumbent is optimal.
-        return {
-          status: 'optimal',
-          objective,
-          bound: objective,
-          boundSource: 'solver',
-          values: this.values(model, result),
-        };
+      case this.glpk.GLP_OPT: {
+        const values = this.values(model, result);
+        // With no gap tolerance GLP_OPT means the search tree was exhausted: the incumbent is
+        // optimal. With one, glpk.js reports GLP_OPT also when it stopped at the gap, and does
+        // not say which: all that is proven is the incumbent plus the gap.
+        if (relativeGap === 0)
+          return { status: 'optimal', objective, bound: objective, boundSource: 'solver', values };
+        return { status: 'optimal', objective, values, ...gapBound(objective) };
+      }
       case this.glpk.GLP_FEAS: {
         const values = this.values(model, result);
         const stoppedByGap = relativeGap > 0 && (tmlim === undefined || elapsed < tmlim - 0.001);
         if (!stoppedByGap)
           return { status: 'limit', limitReached: 'time_limit', objective, values, ...relaxed };
-        // GLPK stopped because |objective - bound| / (|objective| + eps) <= relativeGap.
-        const slack = relativeGap * (Math.abs(objective) + Number.EPSILON);
-        const implied = model.direction === 'max' ? objective + slack : objective - slack;
-        const tighter =
-          model.direction === 'max' ? implied < relaxationBound : implied > relaxationBound;
-        return tighter
-          ? { status: 'optimal', objective, values, bound: implied, boundSource: 'gap_tolerance' }
-          : { status: 'optimal', objective, values, ...relaxed };
+        return { status: 'optimal', objective, values, ...gapBound(objective) };
       }
       case this.glpk.GLP_NOFEAS:
         return { status: 'infeasible' };
@@ -166,6 +169,16 @@ class GlpkEngine implements MilpEngine {
     const values = new Float64Array(names.length);
     for (let j = 0; j < names.length; j++) values[j] = result.result.vars[names[j]!] ?? 0;
     return values;
+  }
+
+  // Only a pure LP's duals mean anything to the caller (a MIP's relaxation is an internal step).
+  private rowDuals(model: MilpModel, result: Result): { rowDuals?: Float64Array } {
+    const dual = result.result.dual;
+    if (dual === undefined || isMixedInteger(model)) return {};
+    const names = model.constraints.names;
+    const rowDuals = new Float64Array(names.length);
+    for (let i = 0; i < names.length; i++) rowDuals[i] = dual[names[i]!] ?? 0;
+    return { rowDuals };
   }
 
   private toLp(model: MilpModel, keepIntegrality: boolean): LP {

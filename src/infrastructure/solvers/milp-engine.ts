@@ -45,6 +45,8 @@ export interface EngineSolution {
   readonly bound?: number;
   readonly boundSource?: MilpBoundSource;
   readonly values?: Float64Array;
+  /** Optimal LPs only, when the library exposes them (see `MilpResult.rowDuals`). */
+  readonly rowDuals?: Float64Array;
   readonly limitReached?: MilpLimit;
   readonly message?: string;
 }

@@ -104,6 +104,9 @@ export const solveWithEngine = (
     ...(solution.values === undefined || status === 'infeasible' || status === 'unbounded'
       ? {}
       : { values: solution.values }),
+    ...(solution.rowDuals === undefined || status !== 'optimal'
+      ? {}
+      : { rowDuals: solution.rowDuals }),
     ...(solution.limitReached === undefined ? {} : { limitReached: solution.limitReached }),
     deterministic: !wallClockCut,
     ...common,
