@@ -101,18 +101,18 @@ const share = (orders: readonly SimpleOrder[], side: SideBook, into: Float64Arra
 
 const simpleOrdersOf = (book: OrderBook): readonly SimpleOrder[] => {
   book.orders.forEach((order, index) => {
-    const field = `orders[${index}]`;
+    // Paths are built only for the order at fault: books hold up to a million orders.
     if (isBlockOrder(order))
       throw new DomainError(
         'CLEARING.INVALID_BOOK',
-        `${field}: block orders need the "complex" mechanism, not "pay_as_clear"`,
-        field,
+        `orders[${index}]: block orders need the "complex" mechanism, not "pay_as_clear"`,
+        `orders[${index}]`,
       );
     if ((order.minAcceptanceRatio ?? 0) > 0)
       throw new DomainError(
         'CLEARING.INVALID_BOOK',
-        `${field}.minAcceptanceRatio: a minimum acceptance ratio needs the "complex" mechanism`,
-        `${field}.minAcceptanceRatio`,
+        `orders[${index}].minAcceptanceRatio: a minimum acceptance ratio needs the "complex" mechanism`,
+        `orders[${index}].minAcceptanceRatio`,
       );
   });
   return book.orders as readonly SimpleOrder[];
