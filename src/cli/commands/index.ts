@@ -10,6 +10,7 @@ import { metersImportCommand } from '../../metering/files/meters-import.cli.js';
 import { portfolioCreateCommand } from '../../portfolios/create-portfolio/create-portfolio.cli.js';
 import { portfolioCapabilityCommand } from '../../portfolios/portfolio-capability/portfolio-capability.cli.js';
 import { portfolioTreeCommand } from '../../portfolios/portfolio-tree/portfolio-tree.cli.js';
+import { simulateCommand } from '../../simulation/simulate.cli.js';
 import type { CliCommand } from '../cli-command.js';
 import { auditAnchorCommand } from './audit-anchor.command.js';
 import { auditVerifyCommand } from './audit-verify.command.js';
@@ -35,4 +36,5 @@ export const cliCommands: readonly CliCommand[] = [
   forecastBacktestCommand,
   ...bidCommands,
   optimizeCommand,
+  simulateCommand,
 ];
