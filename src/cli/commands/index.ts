@@ -11,6 +11,7 @@ import { portfolioCreateCommand } from '../../portfolios/create-portfolio/create
 import { portfolioCapabilityCommand } from '../../portfolios/portfolio-capability/portfolio-capability.cli.js';
 import { portfolioTreeCommand } from '../../portfolios/portfolio-tree/portfolio-tree.cli.js';
 import { simulateCommand } from '../../simulation/simulate.cli.js';
+import { reportCommand } from '../../report/report.cli.js';
 import type { CliCommand } from '../cli-command.js';
 import { auditAnchorCommand } from './audit-anchor.command.js';
 import { auditVerifyCommand } from './audit-verify.command.js';
@@ -37,4 +38,5 @@ export const cliCommands: readonly CliCommand[] = [
   ...bidCommands,
   optimizeCommand,
   simulateCommand,
+  reportCommand,
 ];
