@@ -1,4 +1,5 @@
 import { DomainError } from '../../domain/shared/domain-error.js';
+import { isPriceMode, PRICE_MODES, type PriceMode } from './price-mode.js';
 
 export interface KpxSimConfig {
   readonly port: number;
@@ -8,6 +9,8 @@ export interface KpxSimConfig {
   readonly dataPath: string;
   /** Always a string: '42' and 42 would seed different sequences. */
   readonly seed: string;
+  /** `historical` (default) or `merit-order`; a database refuses another mode, as another seed. */
+  readonly priceMode: PriceMode;
   /** First clock reading for a new database; without it the first `POST /clock` sets the clock. */
   readonly startAt?: string;
 }
@@ -18,6 +21,7 @@ export const KPX_SIM_DEFAULTS = {
   dbPath: './data/kpx-sim.db',
   dataPath: '../shared/data/kpx',
   seed: 'kpx-sim',
+  priceMode: 'historical',
 } as const;
 
 const invalid = (name: string, message: string): DomainError =>
@@ -36,12 +40,19 @@ export const kpxSimConfigFrom = (
   if (!/^\d+$/.test(portText ?? '0') || !Number.isInteger(port) || port > 65_535)
     throw invalid('KPX_SIM_PORT', `must be a port number 0..65535, got ${portText}`);
   const startAt = text('KPX_SIM_START');
+  const priceMode = text('KPX_SIM_PRICE_MODE') ?? KPX_SIM_DEFAULTS.priceMode;
+  if (!isPriceMode(priceMode))
+    throw invalid(
+      'KPX_SIM_PRICE_MODE',
+      `must be one of ${PRICE_MODES.join(', ')}, got ${priceMode}`,
+    );
   return {
     port,
     host: text('KPX_SIM_HOST') ?? KPX_SIM_DEFAULTS.host,
     dbPath: text('KPX_SIM_DB') ?? KPX_SIM_DEFAULTS.dbPath,
     dataPath: text('KPX_SIM_DATA') ?? KPX_SIM_DEFAULTS.dataPath,
     seed: text('KPX_SIM_SEED') ?? KPX_SIM_DEFAULTS.seed,
+    priceMode,
     ...(startAt === undefined ? {} : { startAt }),
   };
 };

@@ -13,6 +13,7 @@ const main = (): void => {
     dbPath: config.dbPath,
     dataPath: config.dataPath,
     seed: config.seed,
+    priceMode: config.priceMode,
     ...(config.startAt === undefined ? {} : { startAt: config.startAt }),
   });
   const server = createKpxSimHttpServer(sim.exchange, { formation: sim.formation });

@@ -5,9 +5,8 @@ import type { IntervalAward } from '../market-adapter.port.js';
 
 /**
  * How the simulated exchange forms prices and awards. `historical` replays the published SMP and
- * treats every bidder as a price-taker; a merit-order formation (clearing the submitted curves
- * against a modelled supply stack with `clearPayAsClear`) is meant to slot in behind the same
- * interface. The exchange persists whatever a formation returns, so a formation need not be
+ * treats every bidder as a price-taker; `merit-order` (merit-order-price-formation.ts) clears the
+ * submitted curves against the modelled 2024 mainland supply stack with `clearPayAsClear`. The exchange persists whatever a formation returns, so a formation need not be
  * deterministic across versions, only within one run; both shipped ones are pure functions.
  */
 export interface PriceFormation {

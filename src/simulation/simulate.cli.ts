@@ -5,6 +5,14 @@ import { dirname, join, resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { isMarketId, type MarketId } from '../../domain/market/market-rules.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
+import { MERIT_ORDER_COVERAGE } from '../../market-adapters/kpx-sim/merit-order-inputs.js';
+import { openKpxSim } from '../../market-adapters/kpx-sim/open-kpx-sim.js';
+import {
+  isPriceMode,
+  PRICE_MODES,
+  type PriceMode,
+} from '../../market-adapters/kpx-sim/price-mode.js';
+import { loadMarketAdapterConfig } from '../bids/market-adapter/market-adapter-config.js';
 import { TradingDay } from '../../domain/shared/time/trading-day.js';
 import { AppModule } from '../app.module.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -37,11 +45,12 @@ export const SIMULATE_DEFAULTS = {
 } as const;
 
 const usage = `usage: gridfolio simulate [--days N] [--from YYYY-MM-DD] [--market mainland|jeju]
-         [--seed S] [--scenarios N] [--store <folder>] [--fresh] [--json]
+         [--seed S] [--scenarios N] [--price-mode historical|merit-order]
+         [--store <folder>] [--fresh] [--json]
 
 Runs the day-ahead business on a simulated clock for N trading days from --from: at D-1 09:00 KST
 the forecasts and SMP scenarios as known then and the bid (stochastic MILP), at 09:30 the
-submission to the in-process simulated KPX (historical SMP), at 15:00 the awards, and at the end
+submission to the in-process simulated KPX (see --price-mode), at 15:00 the awards, and at the end
 of D the digital twin's delivery with seeded forecast error. An empty store gets the demo fixture.
 Re-running continues from the store; every id and timestamp comes from the seed and the clock.
   --days N        trading days (default ${SIMULATE_DEFAULTS.days})
@@ -49,6 +58,9 @@ Re-running continues from the store; every id and timestamp comes from the seed 
   --market        mainland (default) or jeju (the Jeju pilot rules)
   --seed          seeds ids, SMP scenarios and the twin's noise (default ${SIMULATE_DEFAULTS.seed})
   --scenarios N   SMP scenarios per day (default ${SIMULATE_DEFAULTS.scenarios})
+  --price-mode    how the simulated KPX forms prices: historical (replays the SMP) or
+                  merit-order (2024 mainland fleet model, the VPP's bids take part); recorded
+                  in the exchange's database (default: what it recorded, else historical)
   --store         folder of the run's event store, read models and exchange
                   (default ${SIMULATE_DEFAULTS.store}; the main store is never touched)
   --fresh         delete the run's files in --store first and start over
@@ -61,6 +73,8 @@ const JOURNALS = ['', '-wal', '-shm', '-journal'];
 
 export interface SimulateOptions extends SimulationSettings {
   readonly store: string;
+  /** Unset: the mode the run's exchange recorded, historical for a new one. */
+  readonly priceMode?: PriceMode;
   readonly fresh: boolean;
   readonly json: boolean;
 }
@@ -72,6 +86,7 @@ export const parseSimulateArgs = (args: readonly string[], cwd: string): Simulat
     market: { type: 'string' },
     seed: { type: 'string' },
     scenarios: { type: 'string' },
+    'price-mode': { type: 'string' },
     store: { type: 'string' },
     fresh: { type: 'boolean' },
     json: { type: 'boolean' },
@@ -90,10 +105,28 @@ export const parseSimulateArgs = (args: readonly string[], cwd: string): Simulat
   const count = positiveInteger(values.days, '--days') ?? SIMULATE_DEFAULTS.days;
   const seed = values.seed ?? SIMULATE_DEFAULTS.seed;
   if (seed.trim() === '') throw new CliUsageError('--seed must not be blank');
+  const days = Array.from({ length: count }, (_, i) => from.plusDays(i));
+  const priceMode = values['price-mode'];
+  if (priceMode !== undefined && !isPriceMode(priceMode))
+    throw new CliUsageError(
+      `--price-mode expects ${PRICE_MODES.join(' or ')}, got ${JSON.stringify(priceMode)}`,
+    );
+  if (priceMode === 'merit-order') {
+    if (market !== 'mainland')
+      throw new CliUsageError(
+        '--price-mode merit-order models the mainland only: use --market mainland',
+      );
+    const { first, last } = MERIT_ORDER_COVERAGE;
+    const outside = days.find((d) => d.epochDay < first.epochDay || d.epochDay > last.epochDay);
+    if (outside !== undefined)
+      throw new CliUsageError(
+        `--price-mode merit-order has data for ${first.toString()}..${last.toString()} only, not ${outside.toString()}`,
+      );
+  }
   return {
     portfolioId: SIMULATE_DEFAULTS.portfolio,
     market,
-    days: Array.from({ length: count }, (_, i) => from.plusDays(i)),
+    days,
     seed,
     scenarios: positiveInteger(values.scenarios, '--scenarios') ?? SIMULATE_DEFAULTS.scenarios,
     nodeLimit: SIMULATE_DEFAULTS.nodeLimit,
@@ -102,6 +135,7 @@ export const parseSimulateArgs = (args: readonly string[], cwd: string): Simulat
     store: resolve(cwd, values.store ?? SIMULATE_DEFAULTS.store),
     fresh: values.fresh === true,
     json: values.json === true,
+    ...(priceMode === undefined ? {} : { priceMode }),
   };
 };
 
@@ -121,6 +155,30 @@ export const simulationConfig = (config: AppConfig, store: string): AppConfig =>
 export const deleteRunFiles = (store: string): void => {
   for (const file of STORE_FILES)
     for (const suffix of JOURNALS) rmSync(join(store, file + suffix), { force: true });
+};
+
+/**
+ * The embedded simulated KPX (src/bids/market-adapter/) opens its database with the mode recorded
+ * there, so the mode is chosen by opening that database once with it first, with the same path,
+ * data and seed the adapter will use; a database started in another mode is refused.
+ */
+const recordPriceMode = (config: AppConfig, store: string, priceMode: PriceMode): void => {
+  const adapter = loadMarketAdapterConfig(process.env, simulationConfig(config, store));
+  if (adapter.kind !== 'kpx-sim-in-process') throw new Error('simulate needs the in-process KPX');
+  try {
+    openKpxSim({
+      dbPath: adapter.dbPath,
+      dataPath: adapter.dataPath,
+      seed: adapter.seed,
+      priceMode,
+    }).close();
+  } catch (error) {
+    if (isDomainError(error) && error.code === 'KPXSIM.CONFIG_MISMATCH')
+      throw new CliUsageError(
+        `--store ${store} holds an exchange started with other settings (${error.message}); use --fresh or another --store`,
+      );
+    throw error;
+  }
 };
 
 /** How many events the store holds and the latest simulated instant any of them records. */
@@ -168,6 +226,7 @@ export const runSimulate = async (
   if (parsed.fresh) deleteRunFiles(parsed.store);
   // The SQLite adapter creates the database file, not its folder.
   mkdirSync(parsed.store, { recursive: true });
+  if (parsed.priceMode !== undefined) recordPriceMode(config, parsed.store, parsed.priceMode);
 
   const smpFile = resolveDataFile('price', parsed.market, undefined, cwd);
   const smp = (await readHourlyCsvFile(smpFile.path, [smpFile.column])).series[smpFile.column];

@@ -12,6 +12,7 @@ describe('kpx-sim configuration', () => {
       dbPath: './data/kpx-sim.db',
       dataPath: '../shared/data/kpx',
       seed: 'kpx-sim',
+      priceMode: 'historical',
     });
     expect(
       kpxSimConfigFrom({
@@ -28,6 +29,14 @@ describe('kpx-sim configuration', () => {
       dataPath: '/data',
       startAt: '2024-06-02T00:00:00Z',
     });
+  });
+
+  it('reads KPX_SIM_PRICE_MODE and refuses an unknown mode', () => {
+    expect(kpxSimConfigFrom({ KPX_SIM_PRICE_MODE: 'merit-order' }).priceMode).toBe('merit-order');
+    expectDomainError(
+      () => kpxSimConfigFrom({ KPX_SIM_PRICE_MODE: 'merit' }),
+      'KPXSIM.INVALID_CONFIG',
+    );
   });
 
   it.each(['abc', '-1', '70000', '1.5'])('refuses KPX_SIM_PORT=%s', (port) => {
