@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/domain-error.js';
+import { averageOfTwoSubmissions } from '../metrics/two-submission-average.js';
 import { HOURS_PER_DAY } from '../../shared/time/kpx-numbering.js';
 import type { KpxSubmissionSlot } from './kpx-forecast-scheme.js';
 
@@ -16,19 +17,14 @@ export interface SettledKpxForecast {
   readonly energyKwh: readonly number[];
 }
 
-/** F_h = (F_h^first + F_h^second) / 2, hour by hour (kpx-market-rules.md §4.4). */
+/**
+ * F_h = (F_h^first + F_h^second) / 2, hour by hour (kpx-market-rules.md §4.4): the metrics'
+ * `averageOfTwoSubmissions`, so that settlement and evaluation use one definition.
+ */
 export const settledForecastMean = (
   first: readonly number[],
   second: readonly number[],
-): number[] => {
-  if (first.length !== second.length)
-    throw new DomainError(
-      'FORECAST.INVALID_INPUT',
-      `the two submissions must cover the same hours, got ${first.length} and ${second.length}`,
-    );
-  // Rounding is monotone and 2a, 2b are exact, so fl(a + b) / 2 never leaves [min, max].
-  return first.map((a, h) => (a + (second[h] ?? Number.NaN)) / 2);
-};
+): number[] => Array.from(averageOfTwoSubmissions(first, second));
 
 /** The settled forecast from whichever submissions were made; undefined when none was. */
 export const settleKpxForecast = (
