@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { DateTime } from 'luxon';
+import { fitCurvesToRules } from '../../domain/bidding/fit-curves-to-rules.js';
 import { buildPortfolioCase } from '../../domain/bidding/portfolio-case.builder.js';
 import {
   bidDecider,
@@ -41,7 +42,6 @@ import { ProjectionRunner } from '../infrastructure/projections/projection-runne
 import { PortfolioTreeProjection } from '../portfolios/portfolio-tree/portfolio-tree.projection.js';
 import {
   compactSchedules,
-  fitCurvesToRules,
   portfolioDayInputs,
   shortfallOf,
   type CompactSchedules,
