@@ -1,3 +1,4 @@
+import { DEFAULT_DEVIATION_PENALTY_SMP_FACTOR } from '../../domain/bidding/strategies/deviation-penalty.js';
 import { bidDecider, bidExists, bidStreamId } from '../../domain/bids/index.js';
 import type { TradingDay } from '../../domain/shared/time/trading-day.js';
 import type { AggregateReader } from '../infrastructure/command-handling/aggregate-reader.js';
@@ -19,6 +20,8 @@ export const readSimulationSummary = async (
   portfolioId: string,
   market: string,
   days: readonly TradingDay[],
+  /** The deviation penalty's factor on the SMP: a valuation setting, not in the store. */
+  penaltySmpFactor: number = DEFAULT_DEVIATION_PENALTY_SMP_FACTOR,
 ): Promise<SimulationSummary> => {
   const summaries = [];
   const pvErrors = [];
@@ -30,9 +33,15 @@ export const readSimulationSummary = async (
       simulationDayDecider,
     );
     summaries.push(
-      summariseDay(text, bidExists(bid) ? bid : undefined, delivery.delivery, delivery.noBid),
+      summariseDay(
+        text,
+        bidExists(bid) ? bid : undefined,
+        delivery.delivery,
+        delivery.noBid,
+        penaltySmpFactor,
+      ),
     );
     pvErrors.push(pvErrorOf(delivery.delivery));
   }
-  return summariseRun(portfolioId, market, summaries, pvErrors);
+  return summariseRun(portfolioId, market, summaries, pvErrors, penaltySmpFactor);
 };

@@ -1,3 +1,8 @@
+import { strategyOfSolver } from '../../domain/bidding/strategies/bid-strategy.js';
+import {
+  DEFAULT_DEVIATION_PENALTY_SMP_FACTOR,
+  deviationPenaltyKrw,
+} from '../../domain/bidding/strategies/deviation-penalty.js';
 import type { ExistingBid } from '../../domain/bids/index.js';
 import {
   isKpxQualifyingHour,
@@ -11,6 +16,8 @@ export interface SimulationDaySummary {
   /** `not_bid`: the solve offered nothing the market accepts; the twin ran with no award. */
   readonly status: 'delivered' | 'cleared' | 'bid' | 'not_bid' | 'not_started';
   readonly bid: boolean;
+  /** How the day's bid was made (optimised, pv-as-forecast, fixed-rule); null before a bid. */
+  readonly strategy: string | null;
   readonly offeredSellKwh: number;
   readonly offeredBuyKwh: number;
   readonly awardedSellKwh: number;
@@ -23,6 +30,10 @@ export interface SimulationDaySummary {
   readonly meanSmpKrwPerKwh: number | null;
   /** Delivered net export minus the award, summed as absolute values per interval, kWh. */
   readonly deviationKwh: number | null;
+  /** The deviation valued at |deviation| x SMP x the run's factor, KRW; null before delivery. */
+  readonly penaltyKrw: number | null;
+  /** Revenue less the deviation penalty, KRW; null before delivery. */
+  readonly netKrw: number | null;
   readonly deliveredNetKwh: number | null;
   /** Wall-clock seconds: the only machine-dependent figures. */
   readonly buildSeconds: number | null;
@@ -37,6 +48,8 @@ export interface SimulationDaySummary {
 export interface SimulationSummary {
   readonly portfolioId: string;
   readonly market: string;
+  /** The deviation penalty's factor on the SMP (configuration, not read from the store). */
+  readonly deviationPenaltySmpFactor: number;
   readonly days: readonly SimulationDaySummary[];
   readonly total: Omit<SimulationDaySummary, 'day' | 'status' | 'bid'> & {
     readonly daysDelivered: number;
@@ -88,6 +101,7 @@ export const summariseDay = (
   bid: ExistingBid | undefined,
   delivery: SimulationDayDelivered['data'] | undefined,
   noBid?: SimulationDayNotBid['data'],
+  penaltySmpFactor: number = DEFAULT_DEVIATION_PENALTY_SMP_FACTOR,
 ): SimulationDaySummary => {
   const hours = (bid?.intervalMinutes ?? 60) / 60;
   let offeredSell = 0;
@@ -115,7 +129,20 @@ export const summariseDay = (
       deviation = (deviation ?? 0) + Math.abs(delivered - (delivery.awardedNetKwh[t] ?? 0));
     });
   }
+  const penalty =
+    delivery === undefined
+      ? null
+      : Math.round(
+          deviationPenaltyKrw(
+            delivery.awardedNetKwh,
+            delivery.deliveredNetKwh,
+            delivery.dayAheadSmpKrwPerKwh,
+            penaltySmpFactor,
+          ),
+        );
+  const revenueKrw = Math.round(revenue);
   const pv = pvErrorOf(delivery);
+  const solverName = bid?.draft.provenance.solver.name ?? noBid?.solverStatus;
   const provenance = bid?.draft.provenance;
   const measurements = bid?.draft.measurements ?? noBid?.measurements;
   const gapPct = provenance === undefined ? noBid?.gapPct : provenance.gapPct;
@@ -133,14 +160,17 @@ export const summariseDay = (
               ? 'not_bid'
               : 'not_started',
     bid: bid !== undefined,
+    strategy: solverName === undefined ? null : strategyOfSolver(solverName),
     offeredSellKwh: round(offeredSell, 3),
     offeredBuyKwh: round(offeredBuy, 3),
     awardedSellKwh: round(awardedSell, 3),
     awardedBuyKwh: round(awardedBuy, 3),
-    revenueKrw: Math.round(revenue),
+    revenueKrw,
     capturedPriceKrwPerKwh: Math.abs(net) > 1e-9 ? round(revenue / net, 2) : null,
     meanSmpKrwPerKwh: meanSmp(delivery, awards.length > 0 ? priceSum / awards.length : null),
     deviationKwh: deviation === null ? null : round(deviation, 3),
+    penaltyKrw: penalty,
+    netKrw: penalty === null ? null : revenueKrw - penalty,
     deliveredNetKwh:
       delivery === undefined
         ? null
@@ -166,6 +196,7 @@ export const summariseRun = (
   market: string,
   days: readonly SimulationDaySummary[],
   pvErrors: readonly { readonly sumPct: number; readonly hours: number }[],
+  penaltySmpFactor: number = DEFAULT_DEVIATION_PENALTY_SMP_FACTOR,
 ): SimulationSummary => {
   const awardedSell = sum(days.map((d) => d.awardedSellKwh));
   const awardedBuy = sum(days.map((d) => d.awardedBuyKwh));
@@ -176,13 +207,17 @@ export const summariseRun = (
   const gaps = days.flatMap((d) => (d.gapPct === null ? [] : [d.gapPct]));
   const statuses = [...new Set(days.flatMap((d) => (d.solverStatus ? [d.solverStatus] : [])))];
   const delivered = days.filter((d) => d.status === 'delivered');
+  const strategies = [...new Set(days.flatMap((d) => (d.strategy ? [d.strategy] : [])))];
+  const penalty = delivered.length > 0 ? sum(days.map((d) => d.penaltyKrw)) : null;
   return {
     portfolioId,
     market,
+    deviationPenaltySmpFactor: penaltySmpFactor,
     days,
     total: {
       daysDelivered: delivered.length,
       daysBid: days.filter((d) => d.bid).length,
+      strategy: strategies.length === 0 ? null : strategies.join('/'),
       offeredSellKwh: round(sum(days.map((d) => d.offeredSellKwh)), 3),
       offeredBuyKwh: round(sum(days.map((d) => d.offeredBuyKwh)), 3),
       awardedSellKwh: round(awardedSell, 3),
@@ -192,6 +227,9 @@ export const summariseRun = (
       meanSmpKrwPerKwh:
         smp.length > 0 ? round(smp.reduce((a, b) => a + b, 0) / smp.length, 2) : null,
       deviationKwh: delivered.length > 0 ? round(sum(days.map((d) => d.deviationKwh)), 3) : null,
+      penaltyKrw: penalty,
+      // Over the delivered days: a day bid but not yet delivered has revenue and no penalty yet.
+      netKrw: penalty === null ? null : sum(delivered.map((d) => d.netKrw)),
       deliveredNetKwh:
         delivered.length > 0 ? round(sum(days.map((d) => d.deliveredNetKwh)), 3) : null,
       buildSeconds: round(sum(days.map((d) => d.buildSeconds)), 3),
@@ -226,6 +264,8 @@ export const summaryTable = (summary: SimulationSummary): string => {
     'captured KRW/kWh',
     'mean SMP',
     'deviation kWh',
+    'penalty KRW',
+    'net KRW',
     'build s',
     'solver',
     'gap %',
@@ -242,6 +282,8 @@ export const summaryTable = (summary: SimulationSummary): string => {
     cell(d.capturedPriceKrwPerKwh, 2),
     cell(d.meanSmpKrwPerKwh, 2),
     cell(d.deviationKwh, 1),
+    cell(d.penaltyKrw),
+    cell(d.netKrw),
     cell(d.buildSeconds, 2),
     cell(d.solverStatus),
     cell(d.gapPct, 3),
@@ -257,8 +299,9 @@ export const summaryTable = (summary: SimulationSummary): string => {
     r.map((v, c) => (c === 0 ? v.padEnd(widths[c] ?? 0) : v.padStart(widths[c] ?? 0))).join('  ');
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [
-    `simulate ${summary.portfolioId} (${summary.market}): awarded = net of sell and buy; ` +
-      'deviation = |delivered - awarded| per interval, not yet settled',
+    `simulate ${summary.portfolioId} (${summary.market}, strategy ${summary.total.strategy ?? '-'}): ` +
+      'awarded = net of sell and buy; deviation = |delivered - awarded| per interval, valued at ' +
+      `|deviation| x SMP x ${summary.deviationPenaltySmpFactor} (penalty, an assumption); net = revenue - penalty`,
     line(header),
     rule,
     ...rows.slice(1, -1).map(line),
