@@ -175,6 +175,8 @@ export class MilpModelBuilder {
   private readonly starts: number[] = [0];
   private readonly columns: number[] = [];
   private readonly coefficients: number[] = [];
+  private readonly rowOfVariable: number[] = [];
+  private readonly positionOfVariable: number[] = [];
 
   constructor(
     private readonly direction: 'max' | 'min',
@@ -199,6 +201,8 @@ export class MilpModelBuilder {
     this.upper.push(spec.upper ?? (kind === 'binary' ? 1 : Infinity));
     this.kinds.push(VARIABLE_KIND_CODE[kind]);
     this.objective.push(spec.objective ?? 0);
+    this.rowOfVariable.push(-1);
+    this.positionOfVariable.push(0);
     return index;
   }
 
@@ -225,14 +229,20 @@ export class MilpModelBuilder {
     terms: Iterable<readonly [number, number]>,
     bounds: ConstraintBounds,
   ): number {
-    const sums = new Map<number, number>();
+    // Marks which row last named each variable and where, instead of a Map per row: the
+    // decomposition's master rebuilds rows of thousands of terms every iteration.
+    const row = this.rowNames.length;
     for (const [variable, coefficient] of terms) {
       this.checkVariable(variable, name);
-      sums.set(variable, (sums.get(variable) ?? 0) + coefficient);
-    }
-    for (const [variable, coefficient] of sums) {
-      this.columns.push(variable);
-      this.coefficients.push(coefficient);
+      if (this.rowOfVariable[variable] === row) {
+        const at = this.positionOfVariable[variable]!;
+        this.coefficients[at] = this.coefficients[at]! + coefficient;
+      } else {
+        this.rowOfVariable[variable] = row;
+        this.positionOfVariable[variable] = this.columns.length;
+        this.columns.push(variable);
+        this.coefficients.push(coefficient);
+      }
     }
     this.starts.push(this.columns.length);
     this.rowNames.push(name);

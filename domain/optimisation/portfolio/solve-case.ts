@@ -8,6 +8,8 @@ import {
   type MilpSolver,
 } from '../milp-solver.port.js';
 import { bidCurvesFromSchedules } from './bid-curves.js';
+import { notDecomposableBecause } from './decomposition/decomposable.js';
+import { solveDecomposed, type DecompositionReport } from './decomposition/solve-decomposed.js';
 import { buildPortfolioModel } from './build-portfolio-model.js';
 import { initialDrWindowSubsets, priceDrWindows } from './dr-pricing.js';
 import { binaryViolations } from './lazy-binaries.js';
@@ -44,6 +46,13 @@ export interface SolveCaseOptions {
    * does not, the relaxation is solved again with every window.
    */
   readonly drColumnGeneration?: boolean;
+  /**
+   * `auto` (default): the decomposition on the portfolio's limits (decomposition/) when the case
+   * allows it (decomposable.ts) and `binaries` is not `all`, else, or when it yields no checked
+   * schedule, the monolithic model; `decomposed`: the same (there is no decomposition for cases it
+   * does not fit); `monolithic`: always the monolithic model.
+   */
+  readonly method?: 'auto' | 'decomposed' | 'monolithic';
 }
 
 export type OptimiserStatus =
@@ -85,11 +94,54 @@ export interface OptimiserResult {
   };
   readonly diagnosis?: InfeasibilityDiagnosis;
   readonly message?: string;
+  /** Present when the decomposition produced the result. */
+  readonly decomposition?: DecompositionReport;
+  /** Why the monolithic model was solved although `method` allowed the decomposition. */
+  readonly monolithicBecause?: string;
 }
 
 const DEFAULT_TIME_LIMIT_SECONDS = 60;
 const DEFAULT_MAX_LAZY_ROUNDS = 8;
 const DEFAULT_MAX_SEGMENTS = 10;
+
+/**
+ * Optimises a case (pure apart from the solver it is handed). By default (`method: 'auto'`) a case
+ * coupled only by the portfolio's net position limits is decomposed on them
+ * (decomposition/solve-decomposed.ts: per-asset subproblems priced by the limits' duals, a proven
+ * Lagrangian bound, a repaired feasible schedule); every other case, or one the decomposition
+ * gives no checked schedule for, goes to the monolithic model (`solveMonolithic`), and the result
+ * says why in `monolithicBecause`.
+ */
+export const solveCase = async (
+  portfolioCase: PortfolioCase,
+  solver: MilpSolver,
+  options: SolveCaseOptions = {},
+): Promise<OptimiserResult> => {
+  const method = options.method ?? 'auto';
+  if (method === 'monolithic' || options.binaries === 'all')
+    return solveMonolithic(portfolioCase, solver, options);
+  const reason = notDecomposableBecause(portfolioCase);
+  if (reason !== undefined)
+    return {
+      ...(await solveMonolithic(portfolioCase, solver, options)),
+      monolithicBecause: reason,
+    };
+  const decomposed = await solveDecomposed(portfolioCase, solver, {
+    timeLimitSeconds: options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS,
+    relativeGap: options.relativeGap ?? DEFAULT_RELATIVE_GAP,
+    maxSegments: options.maxSegments ?? DEFAULT_MAX_SEGMENTS,
+    ...(options.tieBreakKrwPerKwh === undefined
+      ? {}
+      : { tieBreakKrwPerKwh: options.tieBreakKrwPerKwh }),
+  });
+  if (!('fallbackBecause' in decomposed)) return decomposed;
+  const spent = decomposed.solveSeconds;
+  const remaining = Math.max((options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS) - spent, 1);
+  return {
+    ...(await solveMonolithic(portfolioCase, solver, { ...options, timeLimitSeconds: remaining })),
+    monolithicBecause: decomposed.fallbackBecause,
+  };
+};
 
 /**
  * Optimises a case with lazily added binaries (pure apart from the solver it is handed):
@@ -110,7 +162,7 @@ const DEFAULT_MAX_SEGMENTS = 10;
  * The reported objective is recomputed from the schedules (read-schedule.ts); the bound is the
  * best relaxation bound plus the most the tie-break can cost (objective.ts).
  */
-export const solveCase = async (
+export const solveMonolithic = async (
   portfolioCase: PortfolioCase,
   solver: MilpSolver,
   options: SolveCaseOptions = {},
