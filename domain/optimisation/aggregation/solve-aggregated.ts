@@ -1,0 +1,358 @@
+import type { IntervalBid } from '../../market/bid-curve.js';
+import { VARIABLE_KIND_CODE, type MilpModel } from '../milp-model.js';
+import { DEFAULT_RELATIVE_GAP, type MilpSolver } from '../milp-solver.port.js';
+import { bidCurvesFromSchedules } from '../portfolio/bid-curves.js';
+import { buildPortfolioModel } from '../portfolio/build-portfolio-model.js';
+import { BinaryPlan } from '../portfolio/model-context.js';
+import type { CaseAsset, PortfolioCase } from '../portfolio/portfolio-case.js';
+import { readSchedule, type IntervalSchedule } from '../portfolio/read-schedule.js';
+import { solveCase, type OptimiserStatus, type SolveCaseOptions } from '../portfolio/solve-case.js';
+import { disaggregateGroup } from './disaggregate-group.js';
+import type { DrWindowShare } from './disaggregate-dispatchable.js';
+import type { GroupSeries } from './disaggregate-storage.js';
+import { aggregateCase, type GroupingOptions } from './group-ders.js';
+import { memberCostKrw } from './member-cost.js';
+import { memberViolation } from './member-limits.js';
+import { PortfolioPosition } from './portfolio-position.js';
+
+export interface AggregatedSolveOptions extends SolveCaseOptions, GroupingOptions {
+  /**
+   * How the virtual assets are scheduled. `relaxation` (default): the aggregate's LP relaxation,
+   * one solve that is both the bound and the schedule; a fleet may split (part of a DR fleet in
+   * one window, part in another; some batteries charging while others discharge), which the
+   * disaggregation turns into whole per-DER decisions. `solveCase`: the lazy-binary optimiser on
+   * the aggregate (each virtual asset then acts as one DER), the bound from a separate LP.
+   */
+  readonly schedule?: 'relaxation' | 'solveCase';
+  /** Every DER's setpoints in every scenario (power towards the grid per interval, kW). */
+  readonly onSetpoints?: (asset: CaseAsset, scenario: number, powerKw: Float64Array) => void;
+}
+
+export interface MemberViolation {
+  readonly assetId: string;
+  readonly scenario: number;
+  readonly message: string;
+}
+
+export interface AggregatedResult {
+  readonly status: OptimiserStatus;
+  readonly ders: number;
+  readonly groups: number;
+  readonly schedule: 'relaxation' | 'solveCase';
+  /** The virtual assets' schedule valued as the aggregate case (at least the DERs' objective). */
+  readonly aggregateObjectiveKrw?: number;
+  /** Probability-weighted revenue minus costs of the members' own setpoints, KRW. */
+  readonly objectiveKrw?: number;
+  /** Proven upper bound on the case's optimum: from the aggregate's LP relaxation. */
+  readonly boundKrw?: number;
+  /** 100 x (bound - objective) / |bound|. */
+  readonly gapPct?: number;
+  /** Solver seconds, every solve together (as the solver measured them). */
+  readonly solveSeconds: number;
+  /**
+   * No DER's setpoints break its own limits and their sums break none of the case's: the
+   * objective is then that of a feasible schedule of the case.
+   */
+  readonly feasible: boolean;
+  /** DER-scenario pairs whose setpoints break one of the DER's own limits (should be 0). */
+  readonly perDerViolations: number;
+  /** The first few, for the report. */
+  readonly violations: readonly MemberViolation[];
+  /** Limits of the case as a whole the summed setpoints break (meters, communities, bid link). */
+  readonly portfolioViolations: readonly string[];
+  /** The largest of their excesses, kW (0 when none). */
+  readonly worstPortfolioViolationKw: number;
+  /**
+   * Energy the virtual assets were scheduled for that their members could not follow, kWh,
+   * probability-weighted over scenarios (summed |deficit| x interval length).
+   */
+  readonly deficitKwh: number;
+  /** The same per DER kind. */
+  readonly deficitKwhByKind: Readonly<Partial<Record<CaseAsset['kind'], number>>>;
+  /** Per scenario, the members' summed net position (export positive), kW. */
+  readonly netPositionKw: readonly (readonly number[])[];
+  /** From the members' net positions: what can be offered and delivered. */
+  readonly bidCurves?: readonly IntervalBid[];
+  readonly message?: string;
+}
+
+const MAX_REPORTED_VIOLATIONS = 10;
+const DEFAULT_TIME_LIMIT_SECONDS = 60;
+
+interface AggregateSchedule {
+  readonly status: OptimiserStatus;
+  readonly boundKrw?: number;
+  readonly objectiveKrw?: number;
+  readonly solveSeconds: number;
+  readonly scenarios?: readonly (readonly IntervalSchedule[])[];
+  /** Per group (aggregate asset order) and scenario, a DR group's windows with their shares. */
+  readonly drWindows?: (group: number, scenario: number) => readonly DrWindowShare[] | undefined;
+  readonly message?: string;
+}
+
+/**
+ * Optimises a portfolio of many DERs through aggregation (pure apart from the solver):
+ * 1. like DERs become virtual assets (group-ders.ts), a relaxation of the case;
+ * 2. the aggregate's LP relaxation is solved: its optimum plus the most the tie-break can cost is
+ *    a proven upper bound on the case's optimum (a relaxation of a relaxation);
+ * 3. the virtual assets' schedule is that LP's solution (or solveCase's, see `schedule`);
+ * 4. each virtual asset's schedule is shared among its members within each member's own limits
+ *    (disaggregate-*.ts), every member's setpoints are checked against its limits from scratch,
+ *    and the case is valued on the members' setpoints: revenue at the meters from their sum, and
+ *    each member's own costs. That is the reported objective, a feasible one whenever nothing is
+ *    violated; gap = (bound - objective) / |bound|.
+ */
+export const solveAggregated = async (
+  portfolioCase: PortfolioCase,
+  solver: MilpSolver,
+  options: AggregatedSolveOptions = {},
+): Promise<AggregatedResult> => {
+  const { aggregate, groups } = aggregateCase(portfolioCase, options);
+  const mode = options.schedule ?? 'relaxation';
+  const scheduled =
+    mode === 'relaxation'
+      ? await scheduleByRelaxation(aggregate, solver, options)
+      : await scheduleBySolveCase(aggregate, solver, options);
+  const common = {
+    ders: portfolioCase.assets.length,
+    groups: groups.length,
+    schedule: mode,
+    solveSeconds: scheduled.solveSeconds,
+    ...(scheduled.boundKrw === undefined ? {} : { boundKrw: scheduled.boundKrw }),
+    ...(scheduled.objectiveKrw === undefined
+      ? {}
+      : { aggregateObjectiveKrw: scheduled.objectiveKrw }),
+    ...(scheduled.message === undefined ? {} : { message: scheduled.message }),
+  };
+  if (scheduled.scenarios === undefined)
+    return {
+      ...common,
+      status: scheduled.status,
+      feasible: false,
+      perDerViolations: 0,
+      violations: [],
+      portfolioViolations: [],
+      worstPortfolioViolationKw: 0,
+      deficitKwh: 0,
+      deficitKwhByKind: {},
+      netPositionKw: [],
+    };
+
+  const hours = portfolioCase.intervalMinutes / 60;
+  const grid = {
+    intervals: portfolioCase.intervals,
+    intervalMinutes: portfolioCase.intervalMinutes,
+  };
+  const position = new PortfolioPosition(portfolioCase);
+  const violations: MemberViolation[] = [];
+  let perDerViolations = 0;
+  let deficitKwh = 0;
+  const deficitKwhByKind: Partial<Record<CaseAsset['kind'], number>> = {};
+  let capacityKw = 0;
+  for (const group of groups)
+    for (const a of group.members) capacityKw += ratingKw(portfolioCase.assets[a]!);
+  // Batteries go last: per meter, they take up what the other groups' members could not follow.
+  const order = groups
+    .map((group, g) => ({ group, g }))
+    .sort((x, y) => Number(x.group.kind === 'ess') - Number(y.group.kind === 'ess'));
+  const essKw = new Map<string, number>();
+  for (const asset of aggregate.assets)
+    if (asset.kind === 'ess')
+      essKw.set(asset.siteId, (essKw.get(asset.siteId) ?? 0) + asset.chargeKw + asset.dischargeKw);
+  scheduled.scenarios.forEach((intervals, s) => {
+    const probability = portfolioCase.scenarios[s]!.probability;
+    const unfollowed = new Map<string, Float64Array>();
+    for (const { group, g } of order) {
+      const members = group.members.map((a) => portfolioCase.assets[a]!);
+      const series = groupSeries(intervals, group.id, portfolioCase.intervals);
+      const asset = aggregate.assets[g]!;
+      const siteDeficit = unfollowed.get(asset.siteId);
+      if (asset.kind === 'ess' && siteDeficit !== undefined) {
+        const share = (asset.chargeKw + asset.dischargeKw) / essKw.get(asset.siteId)!;
+        for (let t = 0; t < portfolioCase.intervals; t++)
+          series.dischargeKw[t]! += share * siteDeficit[t]!;
+      }
+      const setpoints = disaggregateGroup(
+        group.kind,
+        members,
+        series,
+        grid,
+        scheduled.drWindows?.(g, s),
+      );
+      let deficit = 0;
+      for (const kw of setpoints.deficitKw) deficit += Math.abs(kw) * hours;
+      deficitKwhByKind[group.kind] = (deficitKwhByKind[group.kind] ?? 0) + probability * deficit;
+      // Batteries' own deficits are kept apart: theirs already includes what they took up.
+      const key = asset.kind === 'ess' ? `${asset.siteId}|ess` : asset.siteId;
+      const row = unfollowed.get(key) ?? new Float64Array(portfolioCase.intervals);
+      unfollowed.set(key, row);
+      for (let t = 0; t < portfolioCase.intervals; t++) row[t]! += setpoints.deficitKw[t]!;
+      members.forEach((member, i) => {
+        const powerKw = setpoints.powerKw[i]!;
+        const message = memberViolation(member, powerKw, grid);
+        if (message !== undefined) {
+          perDerViolations++;
+          if (violations.length < MAX_REPORTED_VIOLATIONS)
+            violations.push({ assetId: member.id, scenario: s, message });
+        }
+        position.add(member.siteId, s, powerKw, memberCostKrw(member, powerKw, hours));
+        options.onSetpoints?.(member, s, powerKw);
+      });
+    }
+    // What no member followed in the end, per meter and interval.
+    const left = new Float64Array(portfolioCase.intervals);
+    for (const [key, row] of unfollowed)
+      if (key.endsWith('|ess') || !essKw.has(key))
+        for (let t = 0; t < portfolioCase.intervals; t++) left[t]! += row[t]!;
+    for (const kw of left) deficitKwh += probability * Math.abs(kw) * hours;
+  });
+  const { objectiveKrw } = position.objective();
+  const netPositionKw = position.netPositionKw();
+  const toleranceKw = 1e-6 * Math.max(1, capacityKw);
+  const gap = gapToBoundPct(objectiveKrw, scheduled.boundKrw);
+  const { messages: portfolioViolations, worstKw } = position.violations(toleranceKw);
+  const closed = gap !== undefined && gap <= 100 * (options.relativeGap ?? DEFAULT_RELATIVE_GAP);
+  return {
+    ...common,
+    // Optimal only when the DERs' own schedule closes the gap; otherwise feasible with its gap.
+    status: scheduled.status === 'optimal' && !closed ? 'feasible' : scheduled.status,
+    feasible: perDerViolations === 0 && portfolioViolations.length === 0,
+    objectiveKrw,
+    ...(gap === undefined ? {} : { gapPct: gap }),
+    perDerViolations,
+    violations,
+    portfolioViolations,
+    worstPortfolioViolationKw: worstKw,
+    deficitKwh,
+    deficitKwhByKind,
+    netPositionKw,
+    bidCurves: bidCurvesFromSchedules(portfolioCase, netPositionKw, options.maxSegments ?? 10),
+  };
+};
+
+const scheduleByRelaxation = async (
+  aggregate: PortfolioCase,
+  solver: MilpSolver,
+  options: AggregatedSolveOptions,
+): Promise<AggregateSchedule> => {
+  const { model, index } = buildPortfolioModel(aggregate, {
+    binaries: new BinaryPlan(),
+    ...(options.tieBreakKrwPerKwh === undefined
+      ? {}
+      : { tieBreakKrwPerKwh: options.tieBreakKrwPerKwh }),
+  });
+  const lp = await solver.solve(relaxIntegrality(model), {
+    timeLimitSeconds: options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS,
+  });
+  const values = lp.values;
+  if (lp.status !== 'optimal' || values === undefined || lp.objective === undefined)
+    return {
+      status: lp.status === 'optimal' ? 'error' : lp.status,
+      solveSeconds: lp.solveSeconds,
+      ...(lp.message === undefined ? {} : { message: lp.message }),
+    };
+  const schedule = readSchedule(aggregate, index, values);
+  return {
+    status: 'optimal',
+    // The economic objective is the model's plus the tie-break it paid, at most this much.
+    boundKrw: lp.objective + index.maxTieBreakPenaltyKrw,
+    objectiveKrw: schedule.objectiveKrw,
+    solveSeconds: lp.solveSeconds,
+    scenarios: schedule.scenarioSchedules.map((s) => s.intervals),
+    drWindows: (group, scenario) => {
+      const columns = index.scenarios[scenario]!.assets[group]!;
+      if (columns.kind !== 'dr_load') return undefined;
+      return columns.windows.map((w) => ({
+        start: w.start,
+        length: w.length,
+        share: values[w.column] ?? 0,
+      }));
+    },
+  };
+};
+
+const scheduleBySolveCase = async (
+  aggregate: PortfolioCase,
+  solver: MilpSolver,
+  options: AggregatedSolveOptions,
+): Promise<AggregateSchedule> => {
+  const timeLimit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
+  const { model } = buildPortfolioModel(aggregate, {
+    binaries: new BinaryPlan(),
+    tieBreakKrwPerKwh: 0,
+  });
+  const lp = await solver.solve(relaxIntegrality(model), { timeLimitSeconds: timeLimit });
+  const solved = await solveCase(aggregate, solver, {
+    ...options,
+    timeLimitSeconds: Math.max(timeLimit - lp.solveSeconds, 1),
+  });
+  const boundKrw = lp.status === 'optimal' && lp.objective !== undefined ? lp.objective : undefined;
+  return {
+    status: solved.status,
+    ...(boundKrw === undefined ? {} : { boundKrw }),
+    ...(solved.objectiveKrw === undefined ? {} : { objectiveKrw: solved.objectiveKrw }),
+    solveSeconds: lp.solveSeconds + solved.solveSeconds,
+    ...(solved.objectiveKrw === undefined
+      ? {}
+      : { scenarios: solved.scenarioSchedules?.map((s) => s.intervals) ?? [solved.intervals] }),
+    ...(solved.message === undefined ? {} : { message: solved.message }),
+  };
+};
+
+/** 100 x (bound - objective) / |bound|: how far below the proven bound the objective may be. */
+const gapToBoundPct = (objective: number, bound: number | undefined): number | undefined => {
+  if (bound === undefined) return undefined;
+  const difference = Math.max(0, bound - objective);
+  if (difference <= 1e-9 * Math.max(1, Math.abs(bound))) return 0;
+  return Math.abs(bound) < 1e-9 ? undefined : (100 * difference) / Math.abs(bound);
+};
+
+/** The same model with every integer and binary column continuous: its optimum bounds the MILP's. */
+export const relaxIntegrality = (model: MilpModel): MilpModel => ({
+  ...model,
+  variables: {
+    ...model.variables,
+    kinds: new Uint8Array(model.variables.kinds.length).fill(VARIABLE_KIND_CODE.continuous),
+  },
+});
+
+const groupSeries = (
+  intervals: readonly IntervalSchedule[],
+  id: string,
+  length: number,
+): GroupSeries => {
+  const series: GroupSeries = {
+    chargeKw: new Float64Array(length),
+    dischargeKw: new Float64Array(length),
+    socKwh: new Float64Array(length),
+    outputKw: new Float64Array(length),
+    reductionKw: new Float64Array(length),
+  };
+  intervals.forEach((interval, t) => {
+    const asset = interval.assets[id];
+    if (asset === undefined) return;
+    series.chargeKw[t] = asset.chargeKw ?? 0;
+    series.dischargeKw[t] = asset.dischargeKw ?? 0;
+    series.socKwh[t] = asset.socKwh ?? 0;
+    series.outputKw[t] = asset.outputKw ?? 0;
+    series.reductionKw[t] = asset.reductionKw ?? 0;
+  });
+  return series;
+};
+
+/** What a DER can move, kW: the scale of the round-off tolerance on summed positions. */
+const ratingKw = (asset: CaseAsset): number => {
+  switch (asset.kind) {
+    case 'ess':
+      return Math.max(asset.chargeKw, asset.dischargeKw);
+    case 'ev_charger':
+      return Math.max(asset.maxChargeKw, asset.maxDischargeKw);
+    case 'pv':
+    case 'load':
+      return Math.max(0, ...asset.forecastKw);
+    case 'dr_load':
+      return asset.reductionKw;
+    case 'fuel_cell':
+      return asset.ratedKw;
+  }
+};
