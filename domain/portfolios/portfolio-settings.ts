@@ -44,6 +44,8 @@ export type InternalPriceRule =
 export interface CommunitySettings {
   readonly tier: 'community';
   readonly internalPrice: InternalPriceRule;
+  /** Most the members may export together (a shared feeder or transformer); none when unset. */
+  readonly exportLimitKw?: Kw;
 }
 
 /** The market participant facing KPX. */

@@ -39,7 +39,13 @@ export const validatePortfolioSettings = (raw: unknown, path = 'settings'): Port
         tariff: tariff(s['tariff'], at('tariff')),
       };
     case 'community':
-      return { tier, internalPrice: internalPrice(s['internalPrice'], at('internalPrice')) };
+      return {
+        tier,
+        internalPrice: internalPrice(s['internalPrice'], at('internalPrice')),
+        ...(s['exportLimitKw'] === undefined
+          ? {}
+          : { exportLimitKw: atLeastZero(s['exportLimitKw'], at('exportLimitKw'), fail) as Kw }),
+      };
     case 'wholesale':
       return {
         tier,

@@ -9,6 +9,7 @@ import { openEventStoreAdapter } from '../infrastructure/event-store/open-event-
 import type { RegeneratedScenarios } from './smp-scenarios.js';
 import { simulationConfig } from '../simulation/simulate.cli.js';
 import {
+  SIMULATION_DAY_SCHEMAS,
   simulationDayDecider,
   simulationDayStreamId,
   type SimulationDayState,
@@ -51,9 +52,12 @@ const fold = async <E, S>(
   decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>,
 ): Promise<S> => {
   let state = decider.initialState();
-  // Every event type on these streams is at schema version 1: no upcasting is needed yet.
-  for (const recorded of await store.readStream(streamId))
-    state = decider.evolve(state, { type: recorded.type, data: recorded.data } as Loaded as E);
+  // The simulation streams' upcasters bring older events to the current shape; the bid stream's
+  // events are all at version 1 (no upcaster registered: they pass as stored).
+  for (const recorded of await store.readStream(streamId)) {
+    const { type, data } = SIMULATION_DAY_SCHEMAS.upcast(recorded);
+    state = decider.evolve(state, { type, data } as Loaded as E);
+  }
   return state;
 };
 

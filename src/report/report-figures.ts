@@ -142,3 +142,56 @@ export const kindValueRows = (data: ReportData): KindValueRow[] => {
       plannedValueKrw: Math.round(e.krw),
     }));
 };
+
+/** Each battery's state of charge at the end of every interval, as the twin delivered. */
+export interface SocSeries {
+  readonly derId: string;
+  readonly socKwh: readonly (number | null)[];
+}
+
+export const socIntervalSeries = (data: ReportData): SocSeries[] => {
+  const recorded = data.simulation.delivery?.essSocKwh ?? {};
+  const n = intervalCount(data);
+  return Object.keys(recorded)
+    .sort()
+    .map((derId) => ({
+      derId,
+      socKwh: Array.from({ length: n }, (_, t) => recorded[derId]?.[t] ?? null),
+    }));
+};
+
+export interface DeliveredKindRow {
+  readonly kind: string;
+  /** Delivered energy towards the grid per interval, kWh (the sites' retail load negative). */
+  readonly perIntervalKwh: readonly number[];
+  readonly deliveredKwh: number;
+  /** That energy valued at the interval's clearing price (published SMP if not awarded), KRW. */
+  readonly valueKrw: number;
+}
+
+/**
+ * The delivered energy per asset kind as the twin recorded it, valued at the day's prices: the
+ * VPP's revenue per asset kind at the day-ahead price (`load`, the sites' retail consumption, is
+ * shown for the balance but is not part of the market position).
+ */
+export const deliveredKindRows = (data: ReportData): DeliveredKindRow[] => {
+  const recorded = data.simulation.delivery?.kindNetKwh ?? {};
+  const prices = smpRows(data).map((r) => r.clearingPriceKrwPerKwh ?? r.publishedKrwPerKwh ?? 0);
+  return Object.keys(recorded)
+    .sort()
+    .map((kind) => {
+      const values = recorded[kind] ?? [];
+      let kwh = 0;
+      let krw = 0;
+      values.forEach((v, t) => {
+        kwh += v;
+        krw += v * (prices[t] ?? 0);
+      });
+      return {
+        kind,
+        perIntervalKwh: values,
+        deliveredKwh: round(kwh, 3),
+        valueKrw: Math.round(krw),
+      };
+    });
+};

@@ -1,11 +1,14 @@
 import type { ReportData } from './report-data.js';
 import {
   awardRows,
+  intervalCount,
   intervalLabel,
   intervalMinutesOf,
   kindValueRows,
   smpRows,
   socRows,
+  socIntervalSeries,
+  deliveredKindRows,
 } from './report-figures.js';
 import { barChart, bidCurveChart, escapeXml, lineChart } from './svg-chart.js';
 
@@ -130,6 +133,55 @@ const awardVsDelivery = (data: ReportData): string => {
   ]);
 };
 
+/** A bar chart with one group of bars per category (battery, asset kind), sized to their number. */
+const categoryBars = (
+  frame: { readonly title: string; readonly xLabel: string; readonly yLabel: string },
+  height: number,
+  categories: readonly string[],
+  series: Parameters<typeof barChart>[2],
+): string =>
+  barChart(
+    { width: Math.max(360, 120 * categories.length + 80), height, ...frame },
+    categories,
+    series,
+  );
+
+const SOC_COLORS = ['#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#17becf', '#bcbd22'];
+
+const socPerInterval = (data: ReportData): string[] => {
+  const series = socIntervalSeries(data);
+  const minutes = intervalMinutesOf(data);
+  if (series.length === 0)
+    return data.simulation.delivery === undefined
+      ? []
+      : [note('This delivery was recorded before SoC per interval was (schema version 1).')];
+  return [
+    lineChart(
+      {
+        width: 900,
+        height: 260,
+        title: 'State of charge per battery at the end of each interval (twin)',
+        xLabel: 'interval (1-based)',
+        yLabel: 'kWh',
+      },
+      series.map((s, i) => ({
+        label: s.derId,
+        color: SOC_COLORS[i % SOC_COLORS.length] ?? '#9467bd',
+        values: s.socKwh,
+      })),
+    ),
+    table(
+      'State of charge at the end of each interval, kWh',
+      ['interval', 'KST', ...series.map((s) => s.derId)],
+      Array.from({ length: intervalCount(data) }, (_, t) => [
+        t,
+        intervalLabel(t, minutes),
+        ...series.map((s) => s.socKwh[t] ?? null),
+      ]),
+    ),
+  ];
+};
+
 const stateOfCharge = (data: ReportData): string => {
   const rows = socRows(data);
   if (rows.length === 0)
@@ -137,19 +189,10 @@ const stateOfCharge = (data: ReportData): string => {
       note('No battery state of charge is recorded.'),
     ]);
   return section('soc', 'Battery state of charge', [
-    note(
-      'The store records each battery\u2019s state of charge at the end of the day only (the twin\u2019s ' +
-        'actual, and the bid\u2019s planned per scenario); SoC per interval is not recorded, so no ' +
-        'intra-day SoC curve can be drawn.',
-    ),
-    barChart(
-      {
-        width: Math.max(360, 120 * rows.length + 80),
-        height: 260,
-        title: 'End-of-day state of charge per battery',
-        xLabel: 'battery',
-        yLabel: 'kWh',
-      },
+    ...socPerInterval(data),
+    categoryBars(
+      { title: 'End-of-day state of charge per battery', xLabel: 'battery', yLabel: 'kWh' },
+      260,
       rows.map((r) => r.derId),
       [
         {
@@ -246,10 +289,10 @@ const revenue = (data: ReportData): string => {
   const total = rows.reduce((a, r) => a + r.revenueKrw, 0);
   return section('revenue', 'Revenue', [
     note(
-      'The store records the award and the delivery of the portfolio as a whole: revenue is the ' +
-        'awarded net energy times the clearing price (day-ahead, before deviation settlement). ' +
-        'Revenue per asset kind is not recorded; the table by kind attributes the bid\u2019s ' +
-        'scenario schedules (probability-weighted) valued at the same prices: a plan, not a settlement.',
+      'Revenue is the awarded net energy times the clearing price (day-ahead, before deviation ' +
+        'settlement). Per asset kind, the twin\u2019s delivered energy is valued at the same prices ' +
+        '(the sites\u2019 retail load is shown for the balance; it is billed by the retailer, not ' +
+        'traded); the plan per kind attributes the bid\u2019s scenario schedules (probability-weighted).',
     ),
     barChart(
       {
@@ -276,17 +319,13 @@ const revenue = (data: ReportData): string => {
         ['total', '', rows.reduce((a, r) => a + r.awardedNetKwh, 0), null, total],
       ],
     ),
+    ...deliveredPerKind(data),
     ...(kinds.length === 0
       ? [note('No scenario schedules are recorded: no attribution per asset kind.')]
       : [
-          barChart(
-            {
-              width: Math.max(360, 120 * kinds.length + 80),
-              height: 240,
-              title: 'Planned value per asset kind',
-              xLabel: 'asset kind',
-              yLabel: 'KRW',
-            },
+          categoryBars(
+            { title: 'Planned value per asset kind', xLabel: 'asset kind', yLabel: 'KRW' },
+            240,
             kinds.map((k) => k.kind),
             [
               {
@@ -303,6 +342,62 @@ const revenue = (data: ReportData): string => {
           ),
         ]),
   ]);
+};
+
+const KIND_COLORS: Readonly<Record<string, string>> = {
+  pv: '#ffbf00',
+  ess: '#9467bd',
+  ev_charger: '#2ca02c',
+  dr_load: '#d62728',
+  fuel_cell: '#8c564b',
+  load: '#7f7f7f',
+};
+
+const deliveredPerKind = (data: ReportData): string[] => {
+  const rows = deliveredKindRows(data);
+  if (rows.length === 0)
+    return data.simulation.delivery === undefined
+      ? []
+      : [note('This delivery was recorded before energy per asset kind was (schema version 1).')];
+  const market = rows.filter((r) => r.kind !== 'load');
+  return [
+    categoryBars(
+      {
+        title: 'Delivered revenue per asset kind (twin energy x day price)',
+        xLabel: 'asset kind',
+        yLabel: 'KRW',
+      },
+      240,
+      rows.map((r) => r.kind),
+      [{ label: 'delivered value', color: '#17becf', values: rows.map((r) => r.valueKrw) }],
+    ),
+    lineChart(
+      {
+        width: 900,
+        height: 260,
+        title: 'Delivered energy per asset kind per interval',
+        xLabel: 'interval (1-based)',
+        yLabel: 'kWh',
+      },
+      rows.map((r) => ({
+        label: r.kind,
+        color: KIND_COLORS[r.kind] ?? '#333333',
+        values: r.perIntervalKwh,
+      })),
+    ),
+    table(
+      'Delivered energy and revenue per asset kind',
+      ['asset kind', 'delivered kWh', 'value KRW'],
+      [
+        ...rows.map((r) => [r.kind, r.deliveredKwh, r.valueKrw]),
+        [
+          'market position (all but load)',
+          Math.round(market.reduce((a, r) => a + r.deliveredKwh, 0) * 1000) / 1000,
+          market.reduce((a, r) => a + r.valueKrw, 0),
+        ],
+      ],
+    ),
+  ];
 };
 
 const pv = (data: ReportData): string => {

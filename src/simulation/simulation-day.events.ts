@@ -1,6 +1,7 @@
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Decider, Message } from '../../domain/shared/decider.js';
-import type { JsonValue } from '../../domain/shared/json.js';
+import type { JsonObject, JsonValue } from '../../domain/shared/json.js';
+import { UpcasterRegistry } from '../infrastructure/event-store/upcasting/upcaster-registry.js';
 
 /**
  * Stream `simulation-{portfolioId}-{market}-{tradingDay}`: what the digital twin delivered against
@@ -29,7 +30,10 @@ export type SimulationDayDelivered = Message<
     readonly loadRelativeStd: number;
     /** Per interval of the market grid: awarded net energy (sell - buy), kWh. */
     readonly awardedNetKwh: readonly number[];
-    /** Per interval: delivered net export of the portfolio at its meters, kWh. */
+    /**
+     * Per interval: the market position delivered, kWh: net export at the meters plus the sites'
+     * retail consumption (building load, DR baselines), i.e. what the VPP's resources delivered.
+     */
     readonly deliveredNetKwh: readonly number[];
     /** Per interval: PV energy forecast (P50, D-1) and delivered, kWh, summed over micro-VPPs. */
     readonly pvForecastKwh: readonly number[];
@@ -38,6 +42,14 @@ export type SimulationDayDelivered = Message<
     readonly pvCapacityKw: number;
     /** Battery state of charge at the end of the day, by DER id: the next day starts from it. */
     readonly essFinalSocKwh: Readonly<Record<string, number>>;
+    /** Per battery (DER id), its state of charge at the end of each interval, kWh (v2; {} in v1). */
+    readonly essSocKwh: Readonly<Record<string, readonly number[]>>;
+    /**
+     * Per asset kind (pv, ess, ev_charger, dr_load, fuel_cell, and load for the sites'
+     * consumption, negative), its delivered energy towards the grid per interval, kWh; the kinds
+     * sum to deliveredNetKwh up to rounding (v2; {} in v1).
+     */
+    readonly kindNetKwh: Readonly<Record<string, readonly number[]>>;
     /** The exchange's published day-ahead SMP per interval (null: the interval did not clear). */
     readonly dayAheadSmpKrwPerKwh: readonly (number | null)[];
     /** Intervals where a site hit its grid limit with no flexibility left. */
@@ -68,6 +80,20 @@ export type SimulationDayNotBid = Message<
 >;
 
 export type SimulationDayEvent = SimulationDayNotBid | SimulationDayDelivered;
+
+/**
+ * SimulationDayDelivered v2 added the per-interval battery SoC and the energy per asset kind; a v1
+ * event (recorded before) reads with both empty: it did not record them.
+ */
+export const registerSimulationDaySchemas = (registry: UpcasterRegistry): UpcasterRegistry =>
+  registry.register('SimulationDayDelivered', 1, (data: JsonValue): JsonValue => ({
+    ...(data as JsonObject),
+    essSocKwh: {},
+    kindNetKwh: {},
+  }));
+
+/** The simulation streams' schemas alone, for readers outside the application (the report). */
+export const SIMULATION_DAY_SCHEMAS = registerSimulationDaySchemas(new UpcasterRegistry());
 
 export type RecordDelivery = Message<'RecordDelivery', SimulationDayDelivered['data']>;
 export type RecordNoBid = Message<'RecordNoBid', SimulationDayNotBid['data']>;

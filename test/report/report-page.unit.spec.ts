@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ReportData } from '../../src/report/report-data.js';
 import { parseSchedules } from '../../src/report/report-data.js';
-import { awardRows, kindValueRows, socRows } from '../../src/report/report-figures.js';
+import {
+  awardRows,
+  deliveredKindRows,
+  kindValueRows,
+  socIntervalSeries,
+  socRows,
+} from '../../src/report/report-figures.js';
 import { reportPage } from '../../src/report/report-page.js';
 
 const base: ReportData = {
@@ -66,6 +72,11 @@ describe('report page', () => {
           pvActualKwh: [],
           pvCapacityKw: 0,
           essFinalSocKwh: { b1: 17 },
+          essSocKwh: { b1: Array.from({ length: 24 }, (_, t) => (t < 12 ? 10 : 17)) },
+          kindNetKwh: {
+            pv: Array.from({ length: 24 }, (_, t) => (t === 1 ? 3 : 0)),
+            load: Array.from({ length: 24 }, (_, t) => (t === 0 ? -2 : 0)),
+          },
           dayAheadSmpKrwPerKwh: [100, 200, ...Array.from({ length: 22 }, () => null)],
           gridViolations: 0,
           deliveredAt: '2024-06-03T15:00:00.000Z',
@@ -78,6 +89,20 @@ describe('report page', () => {
     expect(kindValueRows(data)).toEqual([
       { kind: 'ess', assets: 1, plannedNetKwh: 0.5, plannedValueKrw: 0 },
       { kind: 'pv', assets: 1, plannedNetKwh: 10, plannedValueKrw: 1500 },
+    ]);
+    expect(socIntervalSeries(data)).toEqual([
+      { derId: 'b1', socKwh: Array.from({ length: 24 }, (_, t) => (t < 12 ? 10 : 17)) },
+    ]);
+    // Delivered energy per kind at the day's prices: pv 3 kWh x 200, load -2 kWh x 100.
+    expect(
+      deliveredKindRows(data).map(({ kind, deliveredKwh, valueKrw }) => ({
+        kind,
+        deliveredKwh,
+        valueKrw,
+      })),
+    ).toEqual([
+      { kind: 'load', deliveredKwh: -2, valueKrw: -200 },
+      { kind: 'pv', deliveredKwh: 3, valueKrw: 600 },
     ]);
     const rows = awardRows(data);
     expect(rows).toHaveLength(24);

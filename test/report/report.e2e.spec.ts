@@ -51,7 +51,10 @@ describe('gridfolio report', () => {
     expect(html).not.toMatch(/<link|<img|@import|url\(/i);
 
     // One bid-curve chart per bid interval, each with its table.
-    const drafted = (await eventsOf(store)).filter((e) => e.type === 'BidDrafted');
+    // (The run also bids the next day ahead, so that a longer run can continue from it.)
+    const drafted = (await eventsOf(store)).filter(
+      (e) => e.type === 'BidDrafted' && e.streamId.endsWith('2024-06-03'),
+    );
     expect(drafted).toHaveLength(1);
     const intervals = (drafted[0]?.data as unknown as BidDrafted['data']).intervals;
     expect(intervals.length).toBeGreaterThan(0);
@@ -69,15 +72,18 @@ describe('gridfolio report', () => {
       'Portfolio revenue per interval, KRW',
       'Planned value per asset kind',
       'PV energy per interval, kWh',
+      'State of charge at the end of each interval, kWh',
+      'Delivered energy and revenue per asset kind',
     ])
       expect(html).toContain(`<caption>${caption}`);
-    expect(count(html, '<table>')).toBe(intervals.length + 6);
-    // What is not recorded is said, not invented.
-    expect(html).toContain('SoC per interval is not recorded');
+    expect(count(html, '<table>')).toBe(intervals.length + 8);
+    // The per-interval SoC and the revenue per kind are recorded now: no 'not recorded' remark.
+    expect(html).not.toContain('not recorded');
+    expect(html).toContain('<th>v2x-ess</th>');
+    expect(html).toMatch(/<td>ev_charger<\/td>/);
     expect(html).toContain('drawn again here from that seed');
     expect(html).toContain('<th>scenario 5</th>');
     expect(html).not.toContain('<th>scenario 6</th>');
-    expect(html).toContain('Revenue per asset kind is not recorded');
     // 24 hourly rows in the award table, and a battery and an asset kind named.
     expect(html).toContain('<td>23:00-24:00</td>');
     expect(html).toMatch(/<td>ess<\/td>/);

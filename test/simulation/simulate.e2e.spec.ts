@@ -34,7 +34,13 @@ describe('gridfolio simulate', () => {
     }
     expect(summary.total.daysDelivered).toBe(2);
     expect(summary.total.revenueKrw).toBe(summary.days.reduce((sum, d) => sum + d.revenueKrw, 0));
-    expect(run.progress).toContain('simulate: 2/2 days (100%)');
+    // A progress line per day with its stages (not a terminal: one plain line when a day is done).
+    expect(run.progress).toContain(
+      'simulate: 2024-06-03 forecast, bid, clearing, delivery done (1/2 days)',
+    );
+    expect(run.progress).toContain(
+      'simulate: 2024-06-04 forecast, bid, clearing, delivery done (2/2 days)',
+    );
 
     const types = new Set((await eventsOf(store)).map((e) => e.type));
     for (const type of [
@@ -45,8 +51,20 @@ describe('gridfolio simulate', () => {
       'BidAcknowledged',
       'BidCleared',
       'SimulationDayDelivered',
+      'MeterReadingsRecorded',
+      'EvSessionPlanned',
     ])
       expect(types).toContain(type);
+    // The demo's meter history gives every site a load forecast, and the twin records per kind.
+    const issued = (await eventsOf(store)).filter((e) => e.type === 'ForecastIssued');
+    expect(JSON.stringify(issued[0]?.data)).toContain('"assetKind":"load"');
+    const delivered = (await eventsOf(store)).find((e) => e.type === 'SimulationDayDelivered');
+    expect(delivered?.metadata['schemaVersion']).toBe(2);
+    const data = delivered?.data as { kindNetKwh: Record<string, number[]>; essSocKwh: object };
+    expect(Object.keys(data.kindNetKwh)).toEqual(
+      expect.arrayContaining(['pv', 'load', 'ev_charger']),
+    );
+    expect(Object.keys(data.essSocKwh)).toEqual(['v2x-ess']);
 
     // What `gridfolio audit verify` checks: every hash, chain and anchor.
     const adapter = openEventStoreAdapter(simulationConfig(loadConfig({}), store));
@@ -75,10 +93,22 @@ describe('gridfolio simulate', () => {
     // The summary is computed from the store alone, so the re-run prints the very same one.
     expect(JSON.parse(again.out)).toEqual(JSON.parse(first.out));
 
-    // Simulated time never goes back: the store is past day 3's gate, so it cannot be added.
+    // Extending the run: day 3 was bid ahead (before day 2 was delivered), so it continues in time,
+    // and the first two days are neither redone nor changed.
     const extended = await harness.run(['--days', '3', '--store', store, '--json']);
-    expect(extended.code).toBe(2);
-    expect(extended.err).toContain('SIMULATION.GATE_PASSED');
+    expect(extended.err).toBe('');
+    expect(extended.code).toBe(0);
+    const summary = JSON.parse(extended.out) as SimulationSummary;
+    expect(summary.days.map((d) => d.status)).toEqual(['delivered', 'delivered', 'delivered']);
+    expect(summary.days.slice(0, 2)).toEqual((JSON.parse(first.out) as SimulationSummary).days);
+    expect(business(await eventsOf(store)).slice(0, business(after).length)).toEqual(
+      business(after),
+    );
+
+    // Simulated time still never goes back: a day before the store's clock cannot be added.
+    const earlier = await harness.run(['--from', '2024-06-01', '--days', '1', '--store', store]);
+    expect(earlier.code).toBe(2);
+    expect(earlier.err).toContain('SIMULATION.GATE_PASSED');
   });
 
   it('refuses a market it does not know', async () => {

@@ -17,6 +17,7 @@ import { SystemClock } from '../clock/system-clock.js';
 import { RandomIdGenerator } from '../ids/random-id-generator.js';
 import { EVENT_STORE } from './event-store.port.js';
 import { openEventStore, type EventStoreStack } from './open-event-store.js';
+import { UpcasterRegistry } from './upcasting/upcaster-registry.js';
 
 export const EVENT_STORE_STACK = Symbol('EVENT_STORE_STACK');
 export const ANCHORER = Symbol('ANCHORER');
@@ -25,6 +26,8 @@ export const ANCHORER = Symbol('ANCHORER');
 export interface EventStoreModuleOverrides {
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
+  /** Event schema versions and upcasters for command handling and aggregate reads; default none. */
+  readonly schemas?: UpcasterRegistry;
 }
 
 const logger = new Logger('EventStore');
@@ -87,9 +90,10 @@ export class EventStoreModule {
           useFactory: (stack: EventStoreStack) => createScheduler(config, stack),
           inject: [EVENT_STORE_STACK],
         },
+        { provide: UpcasterRegistry, useValue: overrides.schemas ?? new UpcasterRegistry() },
         EventStoreLifecycle,
       ],
-      exports: [EVENT_STORE, EVENT_STORE_STACK, ANCHORER, CLOCK, ID_GENERATOR],
+      exports: [EVENT_STORE, EVENT_STORE_STACK, ANCHORER, CLOCK, ID_GENERATOR, UpcasterRegistry],
     };
   }
 }

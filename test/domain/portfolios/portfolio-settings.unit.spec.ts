@@ -39,6 +39,13 @@ describe('portfolio settings', () => {
       .then([portfolioCreated(micro({ tariff: timeOfUse }))]);
   });
 
+  it('keeps a community\u2019s shared export limit', () => {
+    const limited = community({ exportLimitKw: 400 as never });
+    given([])
+      .when(createPortfolio(limited))
+      .then([portfolioCreated(limited)]);
+  });
+
   it.each<[string, PortfolioSettings, string]>([
     ['an unknown tier', { tier: 'regional' } as unknown as PortfolioSettings, 'tier'],
     ['no site', micro({ siteId: '' }), 'siteId'],
@@ -66,6 +73,11 @@ describe('portfolio settings', () => {
       'a fixed internal price without a price',
       community({ internalPrice: { kind: 'fixed' } as never }),
       'internalPrice.priceKrwPerKwh',
+    ],
+    [
+      'a negative community export limit',
+      community({ exportLimitKw: -1 as never }),
+      'exportLimitKw',
     ],
     ['no KPX participant id', wholesale({ kpxParticipantId: '' }), 'kpxParticipantId'],
     ['an unknown market', wholesale({ market: 'busan' as never }), 'market'],
