@@ -146,7 +146,9 @@ export const summariseDay = (
   const provenance = bid?.draft.provenance;
   const measurements = bid?.draft.measurements ?? noBid?.measurements;
   const gapPct = provenance === undefined ? noBid?.gapPct : provenance.gapPct;
-  const solved = provenance !== undefined || noBid !== undefined;
+  const strategy = solverName === undefined ? null : strategyOfSolver(solverName);
+  // A rule solves nothing: its status is the rule's name and it has no gap.
+  const solved = strategy === 'optimised';
   return {
     day,
     status:
@@ -160,7 +162,7 @@ export const summariseDay = (
               ? 'not_bid'
               : 'not_started',
     bid: bid !== undefined,
-    strategy: solverName === undefined ? null : strategyOfSolver(solverName),
+    strategy,
     offeredSellKwh: round(offeredSell, 3),
     offeredBuyKwh: round(offeredBuy, 3),
     awardedSellKwh: round(awardedSell, 3),
@@ -180,7 +182,10 @@ export const summariseDay = (
           ),
     buildSeconds: measurements === undefined ? null : round(measurements.buildSeconds, 3),
     solveSeconds: measurements === undefined ? null : round(measurements.solveSeconds, 3),
-    solverStatus: provenance?.status ?? noBid?.solverStatus ?? null,
+    solverStatus:
+      strategy === 'optimised' || solverName === undefined
+        ? (provenance?.status ?? noBid?.solverStatus ?? null)
+        : solverName,
     gapPct: gapPct ?? (solved ? 0 : null),
     pvKpxErrorPct: pv.hours > 0 ? round(pv.sumPct / pv.hours, 2) : null,
     pvQualifyingHours: pv.hours,
