@@ -52,7 +52,7 @@ const REPAIR_NEAR = 4;
 /** Master solves of the aggregated warm start at most. */
 const WARM_START_ITERATIONS = 40;
 /** A battery proposal unused by this many masters in a row leaves the master. */
-const MAX_IDLE_MASTERS = 5;
+const MAX_IDLE_MASTERS = 2;
 /** Rounds of block-coordinate ascent on each repaired schedule. */
 const IMPROVING_PASSES = 2;
 
