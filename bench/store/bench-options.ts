@@ -4,6 +4,8 @@ import { availableParallelism } from 'node:os';
 export interface StoreBenchOptions {
   /** `--quick`: small counts, for a smoke run; its figures go to `store-quick.json`. */
   readonly quick: boolean;
+  /** `--appends`: the append measures only (a minute or two); figures go to `store-appends.json`. */
+  readonly appendsOnly: boolean;
   /** Events in the big store that replay, verification and rebuild go through. */
   readonly storeEvents: number;
   /** Measured runs of each measurement (after a warm-up); the median is reported. */
@@ -15,7 +17,7 @@ export interface StoreBenchOptions {
   readonly verifyWorkers: number;
 }
 
-export const STORE_BENCH_USAGE = `npm run bench:store -- [--quick] [--events=N] [--runs=N] [--workers=N]
+export const STORE_BENCH_USAGE = `npm run bench:store -- [--quick] [--appends] [--events=N] [--runs=N] [--workers=N]
   env: BENCH_QUICK=1, BENCH_STORE_EVENTS=N, BENCH_RUNS=N, BENCH_VERIFY_WORKERS=N`;
 
 const positiveInteger = (name: string, raw: string | undefined): number | undefined => {
@@ -38,13 +40,14 @@ export const parseStoreBenchOptions = (
     flags.set(match[1]!, match[2] ?? 'true');
   }
   for (const name of flags.keys()) {
-    if (!['quick', 'events', 'runs', 'workers', 'help'].includes(name)) {
+    if (!['quick', 'appends', 'events', 'runs', 'workers', 'help'].includes(name)) {
       throw new Error(`unknown flag --${name}\n${STORE_BENCH_USAGE}`);
     }
   }
   const quick = flags.has('quick') || env['BENCH_QUICK'] === '1';
   return {
     quick,
+    appendsOnly: flags.has('appends'),
     storeEvents:
       positiveInteger('--events', flags.get('events') ?? env['BENCH_STORE_EVENTS']) ??
       (quick ? 100_000 : 1_000_000),

@@ -60,20 +60,29 @@ export interface StoreFigures {
   readonly chainCost: Readonly<Record<1 | 10 | 100, number>>;
 }
 
+export type AppendFigures = Pick<StoreFigures, 'append' | 'rawAppend' | 'chainCost'>;
+
+export const appendFigures = (appends: AppendMeasures): AppendFigures => {
+  const chained = (n: number): Figure => figure(sample(appends, n, 'chained'));
+  const raw = (n: number): Figure => figure(sample(appends, n, 'raw'));
+  const chainCost = (n: number): number => costRatio(appends, n, 'chained', 'raw');
+  return {
+    append: { 1: chained(1), 10: chained(10), 100: chained(100) },
+    rawAppend: { 1: raw(1), 10: raw(10), 100: raw(100) },
+    chainCost: { 1: chainCost(1), 10: chainCost(10), 100: chainCost(100) },
+  };
+};
+
 export const storeFigures = (
   appends: AppendMeasures,
   esdb: AppendMeasures,
   big: BigStoreMeasures,
 ): StoreFigures => {
-  const chained = (n: number): Figure => figure(sample(appends, n, 'chained'));
-  const raw = (n: number): Figure => figure(sample(appends, n, 'raw'));
   const esdbOf = (n: number): Figure => figure(sample(esdb, n, 'esdb'));
   const sqliteOf = (n: number): Figure => figure(sample(esdb, n, 'raw'));
-  const chainCost = (n: number): number => costRatio(appends, n, 'chained', 'raw');
   const esdbCost = (n: number): number => costRatio(esdb, n, 'esdb', 'raw');
   return {
-    append: { 1: chained(1), 10: chained(10), 100: chained(100) },
-    rawAppend: { 1: raw(1), 10: raw(10), 100: raw(100) },
+    ...appendFigures(appends),
     build: figure(big.build),
     replay: figure(big.replay),
     verify: figure(big.verify),
@@ -82,11 +91,32 @@ export const storeFigures = (
     esdb: { 1: esdbOf(1), 100: esdbOf(100) },
     sqliteInEsdbComparison: { 1: sqliteOf(1), 100: sqliteOf(100) },
     esdbOverhead: { 1: esdbCost(1), 100: esdbCost(100) },
-    chainCost: { 1: chainCost(1), 10: chainCost(10), 100: chainCost(100) },
   };
 };
 
 const perSec = 'events/s';
+
+const figureRow = (label: string, value: Figure, target?: number): TableRow => ({
+  label,
+  value: value.perSec,
+  unit: perSec,
+  perCpuSecond: value.perCpuSec,
+  ...(target === undefined ? {} : { target }),
+});
+
+const ratioRow = (label: string, value: number): TableRow => ({ label, value, unit: 'x' });
+
+/** The append rows, the first rows of the full table and the whole table of `--appends`. */
+export const appendTable = (f: AppendFigures): TableRow[] => [
+  figureRow('append, chained, batch 1', f.append[1], STORE_TARGETS.appendEventsPerSecBatch1),
+  figureRow('append, chained, batch 10', f.append[10]),
+  figureRow('append, chained, batch 100', f.append[100], STORE_TARGETS.appendEventsPerSecBatch100),
+  figureRow('append, raw SQLite, batch 1', f.rawAppend[1]),
+  figureRow('append, raw SQLite, batch 10', f.rawAppend[10]),
+  figureRow('append, raw SQLite, batch 100', f.rawAppend[100]),
+  ratioRow('chain cost: time chained / raw, batch 1', f.chainCost[1]),
+  ratioRow('chain cost: time chained / raw, batch 100', f.chainCost[100]),
+];
 
 export const storeTable = (
   f: StoreFigures,
@@ -94,23 +124,10 @@ export const storeTable = (
   options: StoreBenchOptions,
 ): TableRow[] => {
   const n = big.replay.events.toLocaleString('en-US');
-  const row = (label: string, value: Figure, target?: number): TableRow => ({
-    label,
-    value: value.perSec,
-    unit: perSec,
-    perCpuSecond: value.perCpuSec,
-    ...(target === undefined ? {} : { target }),
-  });
-  const ratio = (label: string, value: number): TableRow => ({ label, value, unit: 'x' });
+  const row = figureRow;
+  const ratio = ratioRow;
   return [
-    row('append, chained, batch 1', f.append[1], STORE_TARGETS.appendEventsPerSecBatch1),
-    row('append, chained, batch 10', f.append[10]),
-    row('append, chained, batch 100', f.append[100], STORE_TARGETS.appendEventsPerSecBatch100),
-    row('append, raw SQLite, batch 1', f.rawAppend[1]),
-    row('append, raw SQLite, batch 10', f.rawAppend[10]),
-    row('append, raw SQLite, batch 100', f.rawAppend[100]),
-    ratio('chain cost: time chained / raw, batch 1', f.chainCost[1]),
-    ratio('chain cost: time chained / raw, batch 100', f.chainCost[100]),
+    ...appendTable(f),
     row(`build of the ${n}-event store, chained, batch 100`, f.build),
     row(`replay (readAll) of ${n} events`, f.replay, STORE_TARGETS.replayEventsPerSec),
     row(
@@ -140,6 +157,19 @@ export interface StoreRunFacts {
   readonly command: string;
 }
 
+/** The append figures of bench/results/store.json (and of store-appends.json, `--appends`). */
+export const appendResults = (f: AppendFigures): BenchResults => {
+  const results: Record<string, number> = {};
+  for (const batch of [1, 10, 100] as const) {
+    results[`appendEventsPerSecBatch${batch}`] = f.append[batch].perSec;
+    results[`rawAppendEventsPerSecBatch${batch}`] = f.rawAppend[batch].perSec;
+    results[`chainCostRatioBatch${batch}`] = f.chainCost[batch];
+    results[`appendEventsPerCpuSecBatch${batch}`] = f.append[batch].perCpuSec;
+    results[`rawAppendEventsPerCpuSecBatch${batch}`] = f.rawAppend[batch].perCpuSec;
+  }
+  return results;
+};
+
 /** The flat JSON object of bench/results/store.json: every key names its unit. */
 export const storeResults = (run: StoreRunFacts): BenchResults => {
   const { figures: f, big, options, loadBefore, loadAfter } = run;
@@ -149,32 +179,18 @@ export const storeResults = (run: StoreRunFacts): BenchResults => {
     mode: options.quick ? 'quick' : 'full',
     date: run.startedAt.toISOString(),
     command: run.command,
-    appendEventsPerSecBatch1: f.append[1].perSec,
-    appendEventsPerSecBatch10: f.append[10].perSec,
-    appendEventsPerSecBatch100: f.append[100].perSec,
     replayEventsPerSec: f.replay.perSec,
     verifyEventsPerSec: f.verify.perSec,
     rebuildEventsPerSec: f.rebuild.perSec,
+    ...appendResults(f),
     eventStoreDbAdapterOverheadRatio: f.esdbOverhead[1],
     eventStoreDbAdapterOverheadRatioBatch100: f.esdbOverhead[100],
-    rawAppendEventsPerSecBatch1: f.rawAppend[1].perSec,
-    rawAppendEventsPerSecBatch10: f.rawAppend[10].perSec,
-    rawAppendEventsPerSecBatch100: f.rawAppend[100].perSec,
-    chainCostRatioBatch1: f.chainCost[1],
-    chainCostRatioBatch10: f.chainCost[10],
-    chainCostRatioBatch100: f.chainCost[100],
     verifySingleThreadEventsPerSec: f.verifyThroughPort.perSec,
     buildEventsPerSecBatch100: f.build.perSec,
     eventStoreDbAppendEventsPerSecBatch1: f.esdb[1].perSec,
     eventStoreDbAppendEventsPerSecBatch100: f.esdb[100].perSec,
     sqliteAppendEventsPerSecBatch1InEsdbComparison: f.sqliteInEsdbComparison[1].perSec,
     sqliteAppendEventsPerSecBatch100InEsdbComparison: f.sqliteInEsdbComparison[100].perSec,
-    appendEventsPerCpuSecBatch1: f.append[1].perCpuSec,
-    appendEventsPerCpuSecBatch10: f.append[10].perCpuSec,
-    appendEventsPerCpuSecBatch100: f.append[100].perCpuSec,
-    rawAppendEventsPerCpuSecBatch1: f.rawAppend[1].perCpuSec,
-    rawAppendEventsPerCpuSecBatch10: f.rawAppend[10].perCpuSec,
-    rawAppendEventsPerCpuSecBatch100: f.rawAppend[100].perCpuSec,
     replayEventsPerCpuSec: f.replay.perCpuSec,
     verifyEventsPerCpuSec: f.verify.perCpuSec,
     verifySingleThreadEventsPerCpuSec: f.verifyThroughPort.perCpuSec,
@@ -199,6 +215,33 @@ export const storeResults = (run: StoreRunFacts): BenchResults => {
     loadAverage1mAfter: loadAfter[0] ?? 0,
     loadAverage5mAfter: loadAfter[1] ?? 0,
     loadAverage15mAfter: loadAfter[2] ?? 0,
+    totalSeconds: Math.round(run.seconds),
+  };
+};
+
+export type AppendRunFacts = Omit<StoreRunFacts, 'figures' | 'big'> & {
+  readonly figures: AppendFigures;
+};
+
+/** bench/results/store-appends.json: what `--appends` measured, with the run's facts. */
+export const appendRunResults = (run: AppendRunFacts): BenchResults => {
+  const { options, loadBefore, loadAfter } = run;
+  const missed = run.rows.filter((row) => verdict(row) === 'MISS').map((row) => row.label);
+  return {
+    name: 'store-appends',
+    mode: options.quick ? 'quick' : 'full',
+    date: run.startedAt.toISOString(),
+    command: run.command,
+    ...appendResults(run.figures),
+    appendEventCountBatch1: options.appendEvents[1],
+    appendEventCountBatch10: options.appendEvents[10],
+    appendEventCountBatch100: options.appendEvents[100],
+    streamCount: STREAM_COUNT,
+    runsPerMeasurement: options.runs,
+    targetsMissed: missed.join('; '),
+    ...run.machine,
+    loadAverage1mBefore: loadBefore[0] ?? 0,
+    loadAverage1mAfter: loadAfter[0] ?? 0,
     totalSeconds: Math.round(run.seconds),
   };
 };

@@ -7,6 +7,11 @@ import type { DateTime } from 'luxon';
 export interface Clock {
   /** The current instant in UTC. */
   now(): DateTime;
+  /**
+   * The current instant as milliseconds since the Unix epoch, the same instant `now()` gives.
+   * For code on hot paths that only compares instants: it builds no DateTime (about 10 µs each).
+   */
+  nowEpochMs(): number;
 }
 
 /** Nest DI token for the `Clock` port. */

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +11,7 @@ import { ChainedEventStore } from '../../src/infrastructure/audit/chained-event-
 import { verifySqliteEventStore } from '../../src/infrastructure/audit/sqlite-audit-verifier.js';
 import { SimulatedClock } from '../../src/infrastructure/clock/simulated-clock.js';
 import { SqliteEventStore } from '../../src/infrastructure/event-store/sqlite/sqlite-event-store.js';
+import { openForTampering } from '../support/tamper-sqlite.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'gridfolio-audit-prop-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -71,7 +71,7 @@ type Row = { position: number; stream_id: string; revision: number };
 /** Applies the tamper; says whether a verifier must notice it. */
 const apply = (path: string, t: Tamper): boolean => {
   if (t.kind === 'none') return false;
-  const db = new Database(path);
+  const db = openForTampering(path);
   try {
     const rows = db
       .prepare<[], Row>('SELECT position, stream_id, revision FROM events ORDER BY position')

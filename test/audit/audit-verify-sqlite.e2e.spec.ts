@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { verifySqliteEventStore } from '../../src/infrastructure/audit/sqlite-au
 import { SqliteEventStore } from '../../src/infrastructure/event-store/sqlite/sqlite-event-store.js';
 import { compileWorker, type CompiledWorker } from '../support/ts-worker.js';
 import { AUDITED_HISTORY, writeAuditedHistory } from './audited-history.js';
+import { openForTampering } from '../support/tamper-sqlite.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'gridfolio-audit-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -32,7 +33,7 @@ const historyFile = async (): Promise<string> => {
 
 // Tampering goes straight to the file, as someone with access to it would.
 const tamper = (path: string, edit: (db: Database.Database) => void): void => {
-  const db = new Database(path);
+  const db = openForTampering(path);
   try {
     edit(db);
   } finally {

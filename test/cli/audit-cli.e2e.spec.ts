@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config/app-config.js';
 import { SimulatedClock } from '../../src/infrastructure/clock/simulated-clock.js';
 import { openEventStore } from '../../src/infrastructure/event-store/open-event-store.js';
 import { runGridfolio } from '../support/run-gridfolio.js';
+import { openForTampering } from '../support/tamper-sqlite.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'gridfolio-cli-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -40,7 +41,7 @@ const populatedStore = async (): Promise<string> => {
 };
 
 const tamper = (path: string, sql: string): void => {
-  const db = new Database(path);
+  const db = openForTampering(path);
   db.exec(sql);
   db.close();
 };

@@ -74,8 +74,8 @@ export class Anchorer {
 
   /** The `afterAppend` hook of the ChainedEventStore: anchors in the background when due. */
   readonly afterAppend = (): void => {
-    // It runs after every append: while an anchor is being written, skip even the promise.
-    if (this.running !== undefined) return;
+    // It runs after every append: unless an anchor is due, return without making a promise.
+    if (this.running !== undefined || !this.due()) return;
     this.maybeAnchor().catch(this.onError);
   };
 
@@ -90,9 +90,12 @@ export class Anchorer {
   /** Anchors if the interval has passed since the last anchor (or there is none yet). */
   async maybeAnchor(): Promise<StreamHeadsAnchored[]> {
     if (this.running !== undefined) return this.running;
+    return this.due() ? this.anchorNow() : [];
+  }
+
+  private due(): boolean {
     const last = this.lastAnchoredAtMs;
-    if (last !== undefined && this.clock.now().toMillis() - last < this.intervalMs) return [];
-    return this.anchorNow();
+    return last === undefined || this.clock.nowEpochMs() - last >= this.intervalMs;
   }
 
   /** Resolves once no anchoring is in progress (for shutdown and tests). */

@@ -35,10 +35,11 @@ export const chainBatch = (
   for (let i = 0; i < events.length; i++) {
     const { id, type, data: callerData, metadata: callerMetadata } = events[i]!;
     revision++;
-    const { hash: _callerHash, ...kept } = callerMetadata;
+    // A caller's own `prevHash` and `hash` are overwritten (no rest copy without them: one
+    // object less per event); key order does not matter, canonicalForm sorts the keys.
     const { value: metadata, json: withPlaceholder } = canonicalForm<JsonObject>({
       schemaVersion: 1,
-      ...kept,
+      ...callerMetadata,
       prevHash,
       hash: '',
     });

@@ -14,17 +14,17 @@ export class StreamHeadCache {
 
   constructor(private readonly capacity: number) {}
 
+  /**
+   * Does not count as a use: every append that gets a head goes on to `set` the new one (or
+   * `forget` it), which marks the stream as recently used; bumping here too cost two more Map
+   * operations per append.
+   */
   get(streamId: string): StreamHead | undefined {
-    const head = this.heads.get(streamId);
-    if (head !== undefined) {
-      // Re-insert to mark it as recently used (a Map iterates in insertion order).
-      this.heads.delete(streamId);
-      this.heads.set(streamId, head);
-    }
-    return head;
+    return this.heads.get(streamId);
   }
 
   set(streamId: string, head: StreamHead): void {
+    // Re-inserted to mark it as recently used (a Map iterates in insertion order).
     this.heads.delete(streamId);
     this.heads.set(streamId, head);
     if (this.heads.size > this.capacity) {

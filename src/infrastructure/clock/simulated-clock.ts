@@ -18,6 +18,10 @@ export class SimulatedClock implements Clock {
     return this.current;
   }
 
+  nowEpochMs(): number {
+    return this.current.toMillis();
+  }
+
   /** Moves to `instant`; moving to the current instant is allowed and changes nothing. */
   advanceTo(instant: DateTime): DateTime {
     const target = utcInstant(instant);

@@ -8,4 +8,8 @@ export class SystemClock implements Clock {
   now(): DateTime {
     return DateTime.utc();
   }
+
+  nowEpochMs(): number {
+    return Date.now();
+  }
 }

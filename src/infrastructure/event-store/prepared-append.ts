@@ -16,6 +16,9 @@ type PreparedBatch = readonly EventToAppend[] & { readonly [PREPARED_JSON]?: rea
  * itself, so that the adapter underneath does not do it again: the batch is valid (the wrapper
  * validated the caller's batch and derived this one from it by JSON-safe copies), and each
  * event's data and metadata are already serialized (the chain computes that JSON to hash it).
+ * The wrapper also vouches that an exact expected revision it passes with the batch is a head it
+ * read from (or appended to) this same store, or `'no_stream'`: since rows are never deleted the
+ * stream is then at that revision or past it, which lets an adapter skip reading the head.
  * The texts hang on the batch array itself, so they die with it: kept in a WeakMap instead,
  * they survived young-generation collections and made appends 25% slower (measured).
  */

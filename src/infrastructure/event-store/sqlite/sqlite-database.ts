@@ -1,19 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-
-// Other code (and tests that tamper with rows) relies on this exact table: change it only with a migration.
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS events (
-    position INTEGER PRIMARY KEY AUTOINCREMENT,
-    stream_id TEXT NOT NULL,
-    revision INTEGER NOT NULL,
-    event_id TEXT NOT NULL UNIQUE,
-    type TEXT NOT NULL,
-    data TEXT NOT NULL,
-    metadata TEXT NOT NULL,
-    UNIQUE(stream_id, revision)
-  )`;
+import { ensureEventSchema } from './sqlite-schema.js';
 
 const isFileBacked = (path: string): boolean => path !== ':memory:' && path !== '';
 
@@ -33,7 +21,7 @@ export const openEventDatabase = (path: string, busyTimeoutMs: number): Database
     db.pragma('wal_autocheckpoint = 10000');
     // Revisions and positions are bigint in the port: read every INTEGER as a BigInt.
     db.defaultSafeIntegers(true);
-    db.exec(SCHEMA);
+    ensureEventSchema(db);
     return db;
   } catch (error) {
     db.close();
