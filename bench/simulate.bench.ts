@@ -124,12 +124,25 @@ const main = async (): Promise<void> => {
     rmSync(store, { recursive: true, force: true });
   }
   const end = mark();
+  // A stopped run was inside the stage after its last step: that time counts there.
+  const unfinished: Stage | undefined =
+    stoppedBy === undefined || ready === undefined
+      ? undefined
+      : lastStep === undefined || lastStep.step === 'deliver'
+        ? 'forecast'
+        : lastStep.step === 'forecast'
+          ? 'bid'
+          : lastStep.step === 'results'
+            ? 'delivery'
+            : 'clearing';
+  if (unfinished !== undefined) {
+    wall[unfinished] += (end.wallMs - last.wallMs) / 1000;
+    cpu[unfinished] += cpuSecondsBetween(last, end);
+  }
   const totalSeconds = (end.wallMs - start.wallMs) / 1000;
   const setupSeconds = ready === undefined ? totalSeconds : (ready.wallMs - start.wallMs) / 1000;
   const summary = out === '' ? undefined : (JSON.parse(out) as SimulationSummary);
   const done = stoppedBy === undefined;
-  // Where a stopped run stood: the stage after the last step that ended.
-  const runningStage = lastStep === undefined ? 'forecast' : lastStep.step;
   const results: BenchResults = {
     days: Number(values.days),
     ders: Number(values.ders),
@@ -139,7 +152,11 @@ const main = async (): Promise<void> => {
     completed: done,
     ...(done
       ? {}
-      : { stoppedBy: stoppedBy ?? '', lastStepDone: `${lastStep?.day ?? '-'} ${runningStage}` }),
+      : {
+          stoppedBy: stoppedBy ?? '',
+          lastStepDone: lastStep === undefined ? '-' : `${lastStep.day} ${lastStep.step}`,
+          stoppedInStage: unfinished ?? 'setup',
+        }),
     daysDelivered: summary?.total.daysDelivered ?? counts.delivery,
     bidsMade: counts.bid,
     totalSeconds: round(totalSeconds),
