@@ -101,7 +101,10 @@ describe('decomposition on the portfolio limits', () => {
   it('matches the monolithic optimum within the gap, with a bound above it', async () => {
     const prices = [50, 40, 30, 20, 20, 30, 60, 90, 120, 150, 140, 100];
     const portfolioCase = coupledCase(prices, 25, 20);
-    const decomposed = await solveCase(portfolioCase, solver, options);
+    const decomposed = await solveCase(portfolioCase, solver, {
+      ...options,
+      method: 'decomposed',
+    });
     const monolithic = await solveCase(portfolioCase, solver, {
       ...options,
       method: 'monolithic',
@@ -127,7 +130,10 @@ describe('decomposition on the portfolio limits', () => {
         fc.integer({ min: 5, max: 60 }),
         async (prices, exportLimitKw, importLimitKw) => {
           const portfolioCase = coupledCase(prices, exportLimitKw, importLimitKw);
-          const decomposed = await solveCase(portfolioCase, solver, options);
+          const decomposed = await solveCase(portfolioCase, solver, {
+            ...options,
+            method: 'decomposed',
+          });
           const monolithic = await solveCase(portfolioCase, solver, {
             ...options,
             method: 'monolithic',
@@ -146,7 +152,10 @@ describe('decomposition on the portfolio limits', () => {
     const portfolioCase = parsePortfolioCase(
       JSON.parse(readFileSync('../shared/bench/instances/vpp-s.json', 'utf8')),
     );
-    const decomposed = await solveCase(portfolioCase, solver, { relativeGap: 1e-3 });
+    const decomposed = await solveCase(portfolioCase, solver, {
+      relativeGap: 1e-3,
+      method: 'decomposed',
+    });
     expect(decomposed.decomposition).toBeDefined();
     expect(decomposed.gapPct!).toBeLessThanOrEqual(0.1);
     // The monolithic optimum (bench/RESULTS.md): 3,550,220.78 with a bound of 3,550,237.69.
@@ -168,5 +177,12 @@ describe('decomposition on the portfolio limits', () => {
     expect(result.decomposition).toBeUndefined();
     expect(result.monolithicBecause).toBe('several price scenarios');
     expect(result.status).toBe('optimal');
+  });
+
+  it('keeps small portfolios on the monolithic model unless asked to decompose', async () => {
+    const portfolioCase = coupledCase([50, 40, 30, 20, 60, 90, 120, 150], 25, 20);
+    const result = await solveCase(portfolioCase, solver, options);
+    expect(result.decomposition).toBeUndefined();
+    expect(result.monolithicBecause).toMatch(/below 30 the monolithic model is faster/);
   });
 });
