@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/domain-error.js';
+import { firstDuplicateId, idHash } from './duplicate-ids.js';
 import {
   CLEARING_MECHANISMS,
   isBlockOrder,
@@ -169,12 +170,31 @@ export const validateOrderBook = (book: OrderBook, limits?: PriceLimits): void =
       throw fail(`links[${index}].capacity`, `must not be negative, got ${link.capacity}`);
   });
   if (!Array.isArray(book.orders)) throw fail('orders', 'must be an array');
-  const ids = new Set<string>();
-  book.orders.forEach((order, index) => {
+  const orders = book.orders;
+  // Hashed while each order is at hand: books hold up to a million orders.
+  const hashes = new Uint32Array(orders.length);
+  for (let index = 0; index < orders.length; index++) {
+    const order = orders[index]!;
     if (!isPlainValidSimpleOrder(order, products, zones, limits))
-      checkOrder(order, index, products, zones, limits);
-    if (ids.has(order.id)) throw fail(`orders[${index}].id`, `duplicate order id "${order.id}"`);
-    ids.add(order.id);
-  });
-  checkParents(book.orders);
+      try {
+        checkOrder(order, index, products, zones, limits);
+      } catch (error) {
+        // The first problem in book order: a repeated id before this order comes first.
+        checkDuplicateIds(orders, hashes.subarray(0, index));
+        throw error;
+      }
+    hashes[index] = idHash(order.id);
+  }
+  checkDuplicateIds(orders, hashes);
+  checkParents(orders);
+};
+
+/** Ids must be distinct among the first orders, as many as `hashes` holds (their ids' hashes). */
+const checkDuplicateIds = (orders: readonly Order[], hashes: Uint32Array): void => {
+  const duplicate = firstDuplicateId(hashes, (index) => orders[index]!.id);
+  if (duplicate !== undefined)
+    throw fail(
+      `orders[${duplicate.index}].id`,
+      `duplicate order id "${duplicate.id}" (first at orders[${duplicate.firstIndex}])`,
+    );
 };

@@ -1,122 +1,21 @@
 import { DomainError } from '../../shared/domain-error.js';
 import type { ClearedOrder, ClearedProduct, ClearingResult } from './clearing-result.js';
-import { isBlockOrder, type OrderBook, type PriceLimits, type SimpleOrder } from './order-book.js';
+import { isBlockOrder, type Order, type OrderBook, type PriceLimits } from './order-book.js';
 import { validateOrderBook } from './order-book.validation.js';
+import { levelScratch, matchLevels, priceLevels, shareLevels } from './price-levels.js';
 
-/** One side of one product as parallel arrays of order positions, sorted into price levels. */
-interface SideBook {
-  /** Order positions in book, sorted by price (ascending for sells, descending for buys). */
-  readonly positions: Int32Array;
-  /** `levelStarts[k]` is where level k begins in `positions`; one extra entry closes the last. */
-  readonly levelStarts: number[];
-  readonly levelTotals: number[];
-  readonly levelAccepted: number[];
+/**
+ * A pay-as-clear result in columns, by book position: what the engine computes before any
+ * per-order object is made. A million result objects cost more than the clearing itself, so
+ * callers that only need prices or a few orders' quantities read these.
+ */
+export interface PayAsClearColumns {
+  readonly products: readonly ClearedProduct[];
+  /** Accepted quantity of the order at each book position (0 when rejected). */
+  readonly acceptedQuantity: Float64Array;
+  /** Index in `products` of the order at each book position. */
+  readonly productOf: Int32Array;
 }
-
-const sideBook = (
-  orders: readonly SimpleOrder[],
-  positions: number[],
-  ascending: boolean,
-): SideBook => {
-  // Equal prices form one level and share pro rata, so the tie order never matters.
-  positions.sort((a, b) => {
-    const difference = orders[a]!.price - orders[b]!.price;
-    return ascending ? difference : -difference;
-  });
-  const levelStarts: number[] = [];
-  const levelTotals: number[] = [];
-  let previousPrice = Number.NaN;
-  for (let k = 0; k < positions.length; k++) {
-    const order = orders[positions[k]!]!;
-    if (order.price !== previousPrice) {
-      levelStarts.push(k);
-      levelTotals.push(0);
-      previousPrice = order.price;
-    }
-    levelTotals[levelTotals.length - 1]! += order.quantity;
-  }
-  levelStarts.push(positions.length);
-  return {
-    positions: Int32Array.from(positions),
-    levelStarts,
-    levelTotals,
-    levelAccepted: levelTotals.map(() => 0),
-  };
-};
-
-const levelPrice = (orders: readonly SimpleOrder[], side: SideBook, level: number): number =>
-  orders[side.positions[side.levelStarts[level]!]!]!.price;
-
-/** Walks supply up and demand down while the cheapest unmatched sell is no dearer than the bid. */
-const match = (orders: readonly SimpleOrder[], sells: SideBook, buys: SideBook): number | null => {
-  const sellLevels = sells.levelTotals.length;
-  const buyLevels = buys.levelTotals.length;
-  let i = 0;
-  let j = 0;
-  let sellLeft = sells.levelTotals[0] ?? 0;
-  let buyLeft = buys.levelTotals[0] ?? 0;
-  let price: number | null = null;
-  while (i < sellLevels && j < buyLevels) {
-    const sellPrice = levelPrice(orders, sells, i);
-    if (sellPrice > levelPrice(orders, buys, j)) break;
-    const quantity = Math.min(sellLeft, buyLeft);
-    sells.levelAccepted[i]! += quantity;
-    buys.levelAccepted[j]! += quantity;
-    price = sellPrice;
-    // Subtracting the minimum from itself gives exactly 0, so levels are exhausted exactly.
-    sellLeft = quantity === sellLeft ? 0 : sellLeft - quantity;
-    buyLeft = quantity === buyLeft ? 0 : buyLeft - quantity;
-    if (sellLeft === 0) sellLeft = sells.levelTotals[++i] ?? 0;
-    if (buyLeft === 0) buyLeft = buys.levelTotals[++j] ?? 0;
-  }
-  return price;
-};
-
-/** Shares each level's accepted quantity pro rata to order size; the shares add up exactly. */
-const share = (orders: readonly SimpleOrder[], side: SideBook, into: Float64Array): number => {
-  let cleared = 0;
-  for (let level = 0; level < side.levelTotals.length; level++) {
-    const accepted = side.levelAccepted[level]!;
-    if (accepted === 0) continue;
-    cleared += accepted;
-    const total = side.levelTotals[level]!;
-    const start = side.levelStarts[level]!;
-    const end = side.levelStarts[level + 1]!;
-    let given = 0;
-    for (let k = start; k < end; k++) {
-      const position = side.positions[k]!;
-      const quantity = orders[position]!.quantity;
-      const part =
-        accepted === total
-          ? quantity
-          : k === end - 1
-            ? accepted - given
-            : (accepted * quantity) / total;
-      given += part;
-      into[position] = part;
-    }
-  }
-  return cleared;
-};
-
-const simpleOrdersOf = (book: OrderBook): readonly SimpleOrder[] => {
-  book.orders.forEach((order, index) => {
-    // Paths are built only for the order at fault: books hold up to a million orders.
-    if (isBlockOrder(order))
-      throw new DomainError(
-        'CLEARING.INVALID_BOOK',
-        `orders[${index}]: block orders need the "complex" mechanism, not "pay_as_clear"`,
-        `orders[${index}]`,
-      );
-    if ((order.minAcceptanceRatio ?? 0) > 0)
-      throw new DomainError(
-        'CLEARING.INVALID_BOOK',
-        `orders[${index}].minAcceptanceRatio: a minimum acceptance ratio needs the "complex" mechanism`,
-        `orders[${index}].minAcceptanceRatio`,
-      );
-  });
-  return book.orders as readonly SimpleOrder[];
-};
 
 /**
  * Uniform-price clearing of each product on its own (ASSUME's PayAsClearRole convention): supply
@@ -125,7 +24,10 @@ const simpleOrdersOf = (book: OrderBook): readonly SimpleOrder[] => {
  * marginal price share the marginal quantity pro rata to their size, so the highest-priced offers
  * (renewables included) are the first to be curtailed and ties never depend on book order.
  */
-export const clearPayAsClear = (book: OrderBook, limits?: PriceLimits): ClearingResult => {
+export const clearPayAsClearColumns = (
+  book: OrderBook,
+  limits?: PriceLimits,
+): PayAsClearColumns => {
   validateOrderBook(book, limits);
   if (book.mechanism !== 'pay_as_clear')
     throw new DomainError(
@@ -139,34 +41,109 @@ export const clearPayAsClear = (book: OrderBook, limits?: PriceLimits): Clearing
       'links: zones joined by links need the "complex" mechanism',
       'links',
     );
-  const orders = simpleOrdersOf(book);
-  const productIndex = new Map(book.products.map((p, index) => [p.id, index]));
-  const sellPositions: number[][] = book.products.map(() => []);
-  const buyPositions: number[][] = book.products.map(() => []);
-  orders.forEach((order, position) => {
-    const index = productIndex.get(order.product)!;
-    (order.side === 'sell' ? sellPositions : buyPositions)[index]!.push(position);
-  });
-
-  const accepted = new Float64Array(orders.length);
-  const prices: (number | null)[] = [];
+  const grouped = groupBySide(book.orders, book.products);
+  const { quantities, positions } = grouped;
+  const acceptedQuantity = new Float64Array(book.orders.length);
+  let largestSide = 0;
+  for (let group = 1; group < grouped.starts.length; group++)
+    largestSide = Math.max(largestSide, grouped.starts[group]! - grouped.starts[group - 1]!);
+  const scratch = levelScratch(largestSide);
   const products: ClearedProduct[] = book.products.map(({ id }, index) => {
-    const sells = sideBook(orders, sellPositions[index]!, true);
-    const buys = sideBook(orders, buyPositions[index]!, false);
-    const price = match(orders, sells, buys);
-    prices.push(price);
-    const clearedSupply = share(orders, sells, accepted);
-    const clearedDemand = share(orders, buys, accepted);
+    const sellStart = grouped.starts[2 * index]!;
+    const buyStart = grouped.starts[2 * index + 1]!;
+    const buyEnd = grouped.starts[2 * index + 2]!;
+    const sells = priceLevels(grouped.prices, quantities, sellStart, buyStart, true, scratch);
+    const buys = priceLevels(grouped.prices, quantities, buyStart, buyEnd, false, scratch);
+    const price = matchLevels(sells, buys);
+    const clearedSupply = shareLevels(sells, quantities, positions, sellStart, acceptedQuantity);
+    const clearedDemand = shareLevels(buys, quantities, positions, buyStart, acceptedQuantity);
     return { id, price, clearedSupply, clearedDemand };
   });
+  return { products, acceptedQuantity, productOf: grouped.productOf };
+};
 
-  const cleared: ClearedOrder[] = new Array<ClearedOrder>(orders.length);
+/** `clearPayAsClearColumns` with one result object per order, as the clearing CLI prints it. */
+export const clearPayAsClear = (book: OrderBook, limits?: PriceLimits): ClearingResult => {
+  const { products, acceptedQuantity, productOf } = clearPayAsClearColumns(book, limits);
+  const orders = book.orders;
   const rejected: string[] = [];
-  orders.forEach((order, position) => {
-    const quantity = accepted[position]!;
-    const price = prices[productIndex.get(order.product)!] ?? null;
-    cleared[position] = { id: order.id, acceptedQuantity: quantity, acceptedPrice: price };
+  const cleared = orders.map((order, position): ClearedOrder => {
+    const quantity = acceptedQuantity[position]!;
     if (quantity === 0) rejected.push(order.id);
+    return {
+      id: order.id,
+      acceptedQuantity: quantity,
+      acceptedPrice: products[productOf[position]!]!.price,
+    };
   });
   return { products, orders: cleared, rejected };
 };
+
+/**
+ * The orders grouped by product and side (sells then buys of product 0, then of product 1, ...),
+ * in book order within each group, as flat arrays: group g spans [starts[g], starts[g + 1]).
+ */
+interface GroupedOrders {
+  readonly starts: Int32Array;
+  /** Book position of each grouped order. */
+  readonly positions: Int32Array;
+  readonly prices: Float64Array;
+  readonly quantities: Float64Array;
+  /** Product index of each order, by book position. */
+  readonly productOf: Int32Array;
+}
+
+const groupBySide = (orders: readonly Order[], products: OrderBook['products']): GroupedOrders => {
+  const count = orders.length;
+  const productIndex = new Map(products.map((p, index) => [p.id, index]));
+  const groupOf = new Int32Array(count);
+  const productOf = new Int32Array(count);
+  const bookPrices = new Float64Array(count);
+  const bookQuantities = new Float64Array(count);
+  const starts = new Int32Array(2 * products.length + 1);
+  // Books usually list a product's orders together: skip the lookup while the product repeats.
+  let lastProduct: string | undefined;
+  let lastIndex = 0;
+  // The one pass over the order objects; what follows moves numbers between typed arrays.
+  for (let position = 0; position < count; position++) {
+    const order = orders[position]!;
+    if (isBlockOrder(order) || (order.minAcceptanceRatio ?? 0) > 0)
+      throw needsComplex(order, position);
+    if (order.product !== lastProduct) {
+      lastProduct = order.product;
+      lastIndex = productIndex.get(lastProduct)!;
+    }
+    const group = 2 * lastIndex + (order.side === 'sell' ? 0 : 1);
+    productOf[position] = lastIndex;
+    groupOf[position] = group;
+    bookPrices[position] = order.price;
+    bookQuantities[position] = order.quantity;
+    starts[group + 1]!++;
+  }
+  for (let group = 1; group < starts.length; group++) starts[group]! += starts[group - 1]!;
+  const next = starts.slice(0, -1);
+  const positions = new Int32Array(count);
+  const prices = new Float64Array(count);
+  const quantities = new Float64Array(count);
+  for (let position = 0; position < count; position++) {
+    const k = next[groupOf[position]!]!++;
+    positions[k] = position;
+    prices[k] = bookPrices[position]!;
+    quantities[k] = bookQuantities[position]!;
+  }
+  return { starts, positions, prices, quantities, productOf };
+};
+
+/** Paths are built only for the order at fault: books hold up to a million orders. */
+const needsComplex = (order: Order, position: number): DomainError =>
+  isBlockOrder(order)
+    ? new DomainError(
+        'CLEARING.INVALID_BOOK',
+        `orders[${position}]: block orders need the "complex" mechanism, not "pay_as_clear"`,
+        `orders[${position}]`,
+      )
+    : new DomainError(
+        'CLEARING.INVALID_BOOK',
+        `orders[${position}].minAcceptanceRatio: a minimum acceptance ratio needs the "complex" mechanism`,
+        `orders[${position}].minAcceptanceRatio`,
+      );
