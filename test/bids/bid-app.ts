@@ -40,6 +40,11 @@ export interface BidApp {
 export interface BidAppOptions {
   /** MARKET_ADAPTER is the embedded simulated KPX unless this replaces it (fakes, faults). */
   readonly wrap?: (sim: EmbeddedKpxSimAdapter) => MarketAdapter;
+  /**
+   * Starts the application with KPX_URL set to this, so that MARKET_ADAPTER is what production
+   * builds from it (the KPX HTTP adapter), untouched: `submitted` stays empty and `wrap` unused.
+   */
+  readonly kpxUrl?: string;
 }
 
 /** Counts submissions on the way to `inner` and passes everything else on untouched. */
@@ -58,6 +63,21 @@ const recording = (inner: MarketAdapter, submitted: SubmitBidRequest[]): MarketA
 });
 
 /**
+ * Runs `start` with KPX_URL also in the environment, for a market adapter provider that reads it
+ * there while the module compiles rather than from the configuration.
+ */
+const withKpxUrl = async <T>(url: string, start: () => Promise<T>): Promise<T> => {
+  const saved = process.env['KPX_URL'];
+  process.env['KPX_URL'] = url;
+  try {
+    return await start();
+  } finally {
+    if (saved === undefined) delete process.env['KPX_URL'];
+    else process.env['KPX_URL'] = saved;
+  }
+};
+
+/**
  * The whole application over HTTP on a fresh store with the demo fixture loaded, its clock
  * stopped at `startIso`, the simulated KPX in its temp folder (KPX_SIM_DB defaults next to the
  * event store) replaying the shared SMP file.
@@ -70,19 +90,24 @@ export const startBidApp = async (
   const config = loadConfig({
     EVENT_STORE_PATH: join(directory, 'events.db'),
     READ_MODEL_PATH: join(directory, 'read-models.db'),
+    ...(options.kpxUrl === undefined ? {} : { KPX_URL: options.kpxUrl }),
   });
   const clock = new SimulatedClock(DateTime.fromISO(startIso));
   const submitted: SubmitBidRequest[] = [];
-  const moduleRef = await Test.createTestingModule({
+  const builder = Test.createTestingModule({
     imports: [AppModule.forRoot(config, { clock, ids: new SeededIdGenerator('bids-e2e') })],
-  })
-    .overrideProvider(MARKET_ADAPTER)
-    .useFactory({
-      factory: (sim: EmbeddedKpxSimAdapter) =>
-        recording(options.wrap === undefined ? sim : options.wrap(sim), submitted),
-      inject: [EmbeddedKpxSimAdapter],
-    })
-    .compile();
+  });
+  const moduleRef =
+    options.kpxUrl === undefined
+      ? await builder
+          .overrideProvider(MARKET_ADAPTER)
+          .useFactory({
+            factory: (sim: EmbeddedKpxSimAdapter) =>
+              recording(options.wrap === undefined ? sim : options.wrap(sim), submitted),
+            inject: [EmbeddedKpxSimAdapter],
+          })
+          .compile()
+      : await withKpxUrl(options.kpxUrl, () => builder.compile());
   const app = configureHttpApp(
     moduleRef.createNestApplication<NestExpressApplication>({ logger: false }),
   );

@@ -1,22 +1,20 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
 import request from 'supertest';
-import { valueAt, dayIndexOf } from '../../domain/forecasting/hourly-series.js';
-import { sellQuantityAt } from '../../domain/market/bid-curve.js';
-import { TradingDay } from '../../domain/shared/time/trading-day.js';
 import { MarketAdapterError } from '../../market-adapters/market-adapter.port.js';
-import { readSharedKpxSeries } from '../support/shared-kpx-series.js';
 import { startBidApp, type BidApp } from './bid-app.js';
-import { draftPayload, point, sellCurves } from './bid-payloads.js';
-
-// 09:00 KST on 2024-06-01: the demo's memberships start on 06-02. The bid is for 06-03 in the
-// mainland market: gate 06-02 10:00 KST (01:00 UTC), results 06-02 15:00 KST (06:00 UTC).
-const START = '2024-06-01T00:00:00.000Z';
-const DAY = '2024-06-03';
-const GATE = '2024-06-02T01:00:00.000Z';
-const AFTER_RESULTS = '2024-06-02T06:00:01.000Z';
-const BID = `/portfolios/kt-vpp/bids/mainland/${DAY}`;
-const STREAM = `bid-kt-vpp-mainland-${DAY}`;
+import {
+  AFTER_RESULTS,
+  BID,
+  DAY,
+  GATE,
+  START,
+  STREAM,
+  draftPayload,
+  expectedAwards,
+  point,
+  sellCurves,
+} from './bid-payloads.js';
 
 describe('bids over HTTP, on the demo fixture and the simulated KPX', () => {
   let a: BidApp;
@@ -72,21 +70,7 @@ describe('bids over HTTP, on the demo fixture and the simulated KPX', () => {
       submissionId: submitted.body.submissionId,
       publishedAt: '2024-06-02T06:00:00.000Z',
     });
-    const smp = readSharedKpxSeries(
-      'smp-hourly-2020-2024.csv',
-      'smp_mainland_krw_per_kwh',
-      'KRW/kWh',
-    );
-    const dayIndex = dayIndexOf(smp, TradingDay.parse(DAY));
-    const expected = sellCurves().map(({ interval, sell }) => {
-      const price = valueAt(smp, dayIndex, interval + 1);
-      return {
-        interval,
-        clearingPriceKrwPerKwh: price,
-        awardedSellKw: sellQuantityAt(sell, price),
-        awardedBuyKw: 0,
-      };
-    });
+    const expected = expectedAwards();
     expect(expected.every((award) => Number.isFinite(award.clearingPriceKrwPerKwh))).toBe(true);
     // Both steps are struck somewhere in the day, so the test sees the curve at work.
     expect(new Set(expected.map((award) => award.awardedSellKw)).size).toBeGreaterThan(1);

@@ -1,17 +1,16 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import type { Kw } from '../../../domain/shared/units.js';
 import {
   MarketAdapterError,
   type SubmitBidRequest,
 } from '../../../market-adapters/market-adapter.port.js';
 import { openKpxSim, type KpxSim } from '../../../market-adapters/kpx-sim/open-kpx-sim.js';
 import {
+  BAD_BIDS,
   BEFORE_GATE,
   DAY,
   GATE,
   bidRequest,
   openMemorySim,
-  point,
   rampHistory,
   stepCurves,
 } from './kpx-sim-fixtures.js';
@@ -53,50 +52,7 @@ describe('simulated KPX: bid submission', () => {
     expect(await sim.adapter.submitBid(bidRequest())).toEqual(first);
   });
 
-  const rejections: [string, Partial<SubmitBidRequest>, string, string][] = [
-    [
-      'a non-monotone sell curve',
-      { intervals: [{ interval: 0, sell: [point(100, 2_000), point(110, 1_000)], buy: [] }] },
-      'BID.NOT_MONOTONE',
-      'intervals[0].sell[1]',
-    ],
-    [
-      'more segments than allowed',
-      {
-        intervals: [
-          {
-            interval: 0,
-            sell: Array.from({ length: 11 }, (_, k) => point(10 * k, 1_000 + 100 * k)),
-            buy: [],
-          },
-        ],
-      },
-      'BID.TOO_MANY_SEGMENTS',
-      'intervals[0].sell',
-    ],
-    [
-      'a price beyond the cap',
-      { intervals: [{ interval: 0, sell: [point(1_000.01, 1_000)], buy: [] }] },
-      'BID.PRICE_OUT_OF_LIMITS',
-      'intervals[0].sell[0].priceKrwPerKwh',
-    ],
-    [
-      'an interval off the grid',
-      { intervals: [{ interval: 24, sell: [point(100, 1_000)], buy: [] }] },
-      'BID.INTERVAL_OUT_OF_GRID',
-      'intervals[0].interval',
-    ],
-    ['an unknown market', { market: 'kyushu' as never }, 'BID.UNKNOWN_PRODUCT', 'market'],
-    ['an unknown product', { product: 'capacity' as never }, 'BID.UNKNOWN_PRODUCT', 'product'],
-    [
-      'a quantity above the registered capacity',
-      { sellCapacityKw: 2_000 as Kw },
-      'BID.QUANTITY_ABOVE_CAPACITY',
-      'intervals[0].sell[2].quantityKw',
-    ],
-  ];
-
-  it.each(rejections)('rejects %s with a clear reason', async (_name, change, code, field) => {
+  it.each(BAD_BIDS)('rejects %s with a clear reason', async (_name, change, code, field) => {
     sim = openMemorySim();
     const answer = await sim.adapter.submitBid(bidRequest(change));
     expect(answer).toMatchObject({ status: 'rejected', submissionId: 'sub-1', code });

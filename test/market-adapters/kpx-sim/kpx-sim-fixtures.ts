@@ -58,3 +58,50 @@ export const bidRequest = (overrides: Partial<SubmitBidRequest> = {}): SubmitBid
   buyCapacityKw: 5_000 as Kw,
   ...overrides,
 });
+
+/**
+ * Bids the exchange refuses, each with the code of its refusal and the JSON path it names:
+ * `[what is wrong, the change to bidRequest(), code, field]`.
+ */
+export const BAD_BIDS: readonly (readonly [string, Partial<SubmitBidRequest>, string, string])[] = [
+  [
+    'a non-monotone sell curve',
+    { intervals: [{ interval: 0, sell: [point(100, 2_000), point(110, 1_000)], buy: [] }] },
+    'BID.NOT_MONOTONE',
+    'intervals[0].sell[1]',
+  ],
+  [
+    'more segments than allowed',
+    {
+      intervals: [
+        {
+          interval: 0,
+          sell: Array.from({ length: 11 }, (_, k) => point(10 * k, 1_000 + 100 * k)),
+          buy: [],
+        },
+      ],
+    },
+    'BID.TOO_MANY_SEGMENTS',
+    'intervals[0].sell',
+  ],
+  [
+    'a price beyond the cap',
+    { intervals: [{ interval: 0, sell: [point(1_000.01, 1_000)], buy: [] }] },
+    'BID.PRICE_OUT_OF_LIMITS',
+    'intervals[0].sell[0].priceKrwPerKwh',
+  ],
+  [
+    'an interval off the grid',
+    { intervals: [{ interval: 24, sell: [point(100, 1_000)], buy: [] }] },
+    'BID.INTERVAL_OUT_OF_GRID',
+    'intervals[0].interval',
+  ],
+  ['an unknown market', { market: 'kyushu' as never }, 'BID.UNKNOWN_PRODUCT', 'market'],
+  ['an unknown product', { product: 'capacity' as never }, 'BID.UNKNOWN_PRODUCT', 'product'],
+  [
+    'a quantity above the registered capacity',
+    { sellCapacityKw: 2_000 as Kw },
+    'BID.QUANTITY_ABOVE_CAPACITY',
+    'intervals[0].sell[2].quantityKw',
+  ],
+];

@@ -1,52 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KpxHttpAdapter } from '../../../market-adapters/kpx/http/kpx-http-adapter.js';
+import {
+  SHARED_KPX_DATA,
+  freePort,
+  killKpxSim as killHard,
+  startKpxSim as start,
+  type KpxSimProcess as Running,
+} from '../../support/kpx-sim-process.js';
 import { BEFORE_GATE, DAY, bid } from './kpx-contract-scenario.js';
 
-// The real server as `npm run kpx-sim` runs it (dist/, which `npm test` builds first).
-const MAIN = join(process.cwd(), 'dist', 'market-adapters', 'kpx-sim', 'main.js');
 const AFTER_RESULTS = '2024-06-02T06:05:00.000Z'; // D-1 15:05 KST
-
-interface Running {
-  readonly child: ChildProcess;
-}
-
-/** A port nobody listens on now, so that a restarted server can take the same one. */
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-
-const start = (env: Record<string, string>): Promise<Running> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN], {
-      env: { PATH: process.env['PATH'] ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('listening on')) resolve({ child });
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`kpx-sim exited with ${code}: ${output}`)));
-  });
-
-const killHard = (running: Running): Promise<void> =>
-  new Promise((resolve) => {
-    if (running.child.exitCode !== null || running.child.signalCode !== null) return resolve();
-    running.child.once('exit', () => resolve());
-    running.child.kill('SIGKILL');
-  });
 
 describe('KPX HTTP adapter against the kpx-sim process, killed -9 between submission and clearing', () => {
   let folder: string;
@@ -60,12 +26,11 @@ describe('KPX HTTP adapter against the kpx-sim process, killed -9 between submis
   });
 
   it('retries the same submission into the restarted exchange: one bid, awards exactly once', async () => {
-    expect(existsSync(MAIN)).toBe(true); // build first: npx tsc -p tsconfig.build.json
     const port = await freePort();
     const env = {
       KPX_SIM_PORT: String(port),
       KPX_SIM_DB: join(folder, 'kpx-sim.db'),
-      KPX_SIM_DATA: join(process.cwd(), '..', 'shared', 'data', 'kpx'),
+      KPX_SIM_DATA: SHARED_KPX_DATA,
       KPX_SIM_SEED: 'adapter-process-seed',
       KPX_SIM_START: BEFORE_GATE,
     };
