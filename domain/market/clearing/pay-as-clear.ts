@@ -47,13 +47,15 @@ export const clearPayAsClearColumns = (
   let largestSide = 0;
   for (let group = 1; group < grouped.starts.length; group++)
     largestSide = Math.max(largestSide, grouped.starts[group]! - grouped.starts[group - 1]!);
-  const scratch = levelScratch(largestSide);
+  // Both sides of a product are alive together, each in its own buffers.
+  const sellScratch = levelScratch(largestSide);
+  const buyScratch = levelScratch(largestSide);
   const products: ClearedProduct[] = book.products.map(({ id }, index) => {
     const sellStart = grouped.starts[2 * index]!;
     const buyStart = grouped.starts[2 * index + 1]!;
     const buyEnd = grouped.starts[2 * index + 2]!;
-    const sells = priceLevels(grouped.prices, quantities, sellStart, buyStart, true, scratch);
-    const buys = priceLevels(grouped.prices, quantities, buyStart, buyEnd, false, scratch);
+    const sells = priceLevels(grouped.prices, quantities, sellStart, buyStart, true, sellScratch);
+    const buys = priceLevels(grouped.prices, quantities, buyStart, buyEnd, false, buyScratch);
     const price = matchLevels(sells, buys);
     const clearedSupply = shareLevels(sells, quantities, positions, sellStart, acceptedQuantity);
     const clearedDemand = shareLevels(buys, quantities, positions, buyStart, acceptedQuantity);

@@ -17,17 +17,32 @@ export interface PriceLevels {
   readonly levelOf: Int32Array;
 }
 
-/** Working buffers of `priceLevels` for sides of up to `capacity` orders, reused side after side. */
+/**
+ * Working and result buffers of `priceLevels` for sides of up to `capacity` orders, reused side
+ * after side: fresh typed arrays for every side of every product add up to tens of MB per
+ * clearing, which V8 counts as external memory and answers with full collections of the heap.
+ * The levels of a side live in these buffers until the next `priceLevels` with the same scratch.
+ */
 export interface LevelScratch {
   readonly high: Uint32Array;
   readonly low: Uint32Array;
   readonly radix: RadixScratch;
+  readonly prices: Float64Array;
+  readonly totals: Float64Array;
+  readonly counts: Int32Array;
+  readonly accepted: Float64Array;
+  readonly levelOf: Int32Array;
 }
 
 export const levelScratch = (capacity: number): LevelScratch => ({
   high: new Uint32Array(capacity),
   low: new Uint32Array(capacity),
   radix: radixScratch(capacity),
+  prices: new Float64Array(capacity),
+  totals: new Float64Array(capacity),
+  counts: new Int32Array(capacity),
+  accepted: new Float64Array(capacity),
+  levelOf: new Int32Array(capacity),
 });
 
 /**
@@ -48,10 +63,10 @@ export const priceLevels = (
   const low = scratch.low.subarray(0, count);
   numberKeys(prices, start, end, !ascending, high, low);
   const order = radixOrder([high, low], count, scratch.radix);
-  const levelPrices = new Float64Array(count);
-  const totals = new Float64Array(count);
-  const counts = new Int32Array(count);
-  const levelOf = new Int32Array(count);
+  const levelPrices = scratch.prices;
+  const totals = scratch.totals.fill(0, 0, count);
+  const counts = scratch.counts.fill(0, 0, count);
+  const levelOf = scratch.levelOf.subarray(0, count);
   let level = -1;
   for (let k = 0; k < count; k++) {
     const position = order[k]!;
@@ -67,7 +82,7 @@ export const priceLevels = (
     prices: levelPrices.subarray(0, levels),
     totals: totals.subarray(0, levels),
     counts: counts.subarray(0, levels),
-    accepted: new Float64Array(levels),
+    accepted: scratch.accepted.fill(0, 0, levels).subarray(0, levels),
     levelOf,
   };
 };
