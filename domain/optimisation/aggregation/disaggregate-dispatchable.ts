@@ -6,7 +6,7 @@ import type {
   LoadAsset,
   PvAsset,
 } from '../portfolio/portfolio-case.js';
-import type { GroupSeries, GroupSetpoints } from './disaggregate-storage.js';
+import { noSetpoints, type GroupSeries, type GroupSetpoints } from './disaggregate-storage.js';
 import { fuelCellJumpKw } from './group-ders.js';
 
 const ZERO_KW = 1e-6;
@@ -19,21 +19,25 @@ export const disaggregatePv = (
   series: GroupSeries,
   intervals: number,
 ): GroupSetpoints => {
-  const deficitKw = new Float64Array(intervals);
+  const { powerKw, deficitKw } = noSetpoints(members.length, intervals);
   const total = new Float64Array(intervals);
-  for (const m of members) for (let t = 0; t < intervals; t++) total[t]! += m.forecastKw[t]!;
-  const powerKw = members.map((m) =>
-    Float64Array.from({ length: intervals }, (_, t) =>
-      m.curtailable && total[t]! > 0
-        ? m.forecastKw[t]! * Math.min(1, series.outputKw[t]! / total[t]!)
-        : m.forecastKw[t]!,
-    ),
-  );
-  for (let t = 0; t < intervals; t++) {
-    let sum = 0;
-    for (const p of powerKw) sum += p[t]!;
-    deficitKw[t] = series.outputKw[t]! - sum;
+  for (const m of members) {
+    const forecast = m.forecastKw;
+    for (let t = 0; t < intervals; t++) total[t]! += forecast[t]!;
   }
+  const keep = Float64Array.from(total, (kw, t) =>
+    kw > 0 ? Math.min(1, series.outputKw[t]! / kw) : 1,
+  );
+  deficitKw.set(series.outputKw);
+  members.forEach((m, i) => {
+    const forecast = m.forecastKw;
+    const row = powerKw[i]!;
+    for (let t = 0; t < intervals; t++) {
+      const kw = m.curtailable ? forecast[t]! * keep[t]! : forecast[t]!;
+      row[t] = kw;
+      deficitKw[t]! -= kw;
+    }
+  });
   return { powerKw, deficitKw };
 };
 
@@ -168,9 +172,16 @@ export const disaggregateFuelCells = (
   intervals: number,
 ): GroupSetpoints => {
   const n = members.length;
-  const powerKw = members.map(() => new Float64Array(intervals));
-  const deficitKw = new Float64Array(intervals);
-  const previous = Float64Array.from(members, (m) => m.initialOutputKw);
+  const { powerKw, deficitKw } = noSetpoints(n, intervals);
+  const column = (f: (m: FuelCellAsset) => number): Float64Array => Float64Array.from(members, f);
+  const previous = column((m) => m.initialOutputKw);
+  const rated = column((m) => m.ratedKw);
+  const minStable = column((m) => m.minStableKw);
+  const bindsRamp = (m: FuelCellAsset): boolean => m.rampKwPerInterval < m.ratedKw;
+  const ramps = column((m) => (bindsRamp(m) ? m.rampKwPerInterval : Infinity));
+  // The largest output a start may jump to, and the largest one it may stop from.
+  const startTo = column((m) => Math.min(m.ratedKw, bindsRamp(m) ? fuelCellJumpKw(m) : m.ratedKw));
+  const stopFrom = column((m) => (bindsRamp(m) ? fuelCellJumpKw(m) : Infinity));
   const p = new Float64Array(n);
   const lo = new Float64Array(n);
   const hi = new Float64Array(n);
@@ -178,12 +189,11 @@ export const disaggregateFuelCells = (
     const target = series.outputKw[t]!;
     let total = 0;
     for (let i = 0; i < n; i++) {
-      const m = members[i]!;
       const q = previous[i]!;
-      const ramp = m.rampKwPerInterval < m.ratedKw ? m.rampKwPerInterval : Infinity;
+      const ramp = ramps[i]!;
       if (q > ZERO_KW) {
-        lo[i] = Math.max(m.minStableKw, q - ramp, 0);
-        hi[i] = Math.min(m.ratedKw, q + ramp);
+        lo[i] = Math.max(minStable[i]!, q - ramp, 0);
+        hi[i] = Math.min(rated[i]!, q + ramp);
       } else {
         lo[i] = 0;
         hi[i] = 0;
@@ -199,12 +209,11 @@ export const disaggregateFuelCells = (
         total += raise;
       }
       for (let i = 0; i < n && total < target - ZERO_KW; i++) {
-        const m = members[i]!;
-        if (previous[i]! > ZERO_KW || m.ratedKw <= 0) continue;
-        const jump = m.rampKwPerInterval < m.ratedKw ? fuelCellJumpKw(m) : m.ratedKw;
-        const most = Math.min(m.ratedKw, jump);
-        if (most < m.minStableKw || target - total < m.minStableKw - ZERO_KW) continue;
-        p[i] = Math.min(most, Math.max(m.minStableKw, target - total));
+        if (previous[i]! > ZERO_KW || rated[i]! <= 0) continue;
+        const most = startTo[i]!;
+        const least = minStable[i]!;
+        if (most < least || target - total < least - ZERO_KW) continue;
+        p[i] = Math.min(most, Math.max(least, target - total));
         total += p[i]!;
       }
     }
@@ -216,10 +225,7 @@ export const disaggregateFuelCells = (
         total -= lower;
       }
       for (let i = 0; i < n && total > target + ZERO_KW; i++) {
-        const m = members[i]!;
-        const q = previous[i]!;
-        const canStop =
-          m.rampKwPerInterval >= m.ratedKw || q <= fuelCellJumpKw(m) + ZERO_KW || q <= ZERO_KW;
+        const canStop = previous[i]! <= stopFrom[i]! + ZERO_KW;
         if (p[i]! <= 0 || !canStop || p[i]! > total - target + ZERO_KW) continue;
         total -= p[i]!;
         p[i] = 0;

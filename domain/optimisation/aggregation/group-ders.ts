@@ -159,6 +159,15 @@ const min = <T>(items: readonly T[], f: (item: T) => number): number => {
   return least;
 };
 
+const summedForecast = (members: readonly (PvAsset | LoadAsset)[], intervals: number): number[] => {
+  const total = new Float64Array(intervals);
+  for (const member of members) {
+    const forecast = member.forecastKw;
+    for (let t = 0; t < intervals; t++) total[t]! += forecast[t]!;
+  }
+  return Array.from(total);
+};
+
 /** The largest step a fuel cell's output can take between intervals (ramp, start or stop). */
 export const fuelCellJumpKw = (asset: FuelCellAsset): number =>
   Math.max(asset.rampKwPerInterval, asset.minStableKw);
@@ -205,17 +214,12 @@ const virtualAsset = (
       };
     }
     case 'pv': {
-      const m = of<PvAsset>();
-      const forecastKw = first.forecastKw.map((_, t) => sum(m, (a) => a.forecastKw[t]!));
+      const forecastKw = summedForecast(of<PvAsset>(), first.forecastKw.length);
       return { ...base, kind: 'pv', forecastKw, curtailable: first.curtailable };
     }
     case 'load': {
-      const m = of<LoadAsset>();
-      return {
-        ...base,
-        kind: 'load',
-        forecastKw: first.forecastKw.map((_, t) => sum(m, (a) => a.forecastKw[t]!)),
-      };
+      const forecastKw = summedForecast(of<LoadAsset>(), first.forecastKw.length);
+      return { ...base, kind: 'load', forecastKw };
     }
     case 'dr_load': {
       const m = of<DrLoadAsset>();

@@ -31,16 +31,18 @@ export const memberViolation = (
     value > limit + RELATIVE_TOLERANCE * Math.max(1, scale);
   switch (asset.kind) {
     case 'ess': {
-      const scale = Math.max(asset.maxSocKwh, asset.chargeKw, asset.dischargeKw);
+      const { chargeKw, dischargeKw, minSocKwh, maxSocKwh } = asset;
+      const scale = Math.max(maxSocKwh, chargeKw, dischargeKw);
+      const gain = asset.chargeEfficiency * hours;
+      const loss = hours / asset.dischargeEfficiency;
       let soc = asset.initialSocKwh;
       for (let t = 0; t < intervals; t++) {
         const p = powerKw[t]!;
-        if (over(p, asset.dischargeKw, scale)) return `t${t}: discharges ${p} kW > dischargeKw`;
-        if (over(-p, asset.chargeKw, scale)) return `t${t}: charges ${-p} kW > chargeKw`;
-        soc +=
-          p < 0 ? -p * asset.chargeEfficiency * hours : (-p * hours) / asset.dischargeEfficiency;
-        if (over(soc, asset.maxSocKwh, scale)) return `t${t}: SoC ${soc} kWh > maxSocKwh`;
-        if (over(asset.minSocKwh, soc, scale)) return `t${t}: SoC ${soc} kWh < minSocKwh`;
+        if (over(p, dischargeKw, scale)) return `t${t}: discharges ${p} kW > dischargeKw`;
+        if (over(-p, chargeKw, scale)) return `t${t}: charges ${-p} kW > chargeKw`;
+        soc -= p < 0 ? p * gain : p * loss;
+        if (over(soc, maxSocKwh, scale)) return `t${t}: SoC ${soc} kWh > maxSocKwh`;
+        if (over(minSocKwh, soc, scale)) return `t${t}: SoC ${soc} kWh < minSocKwh`;
       }
       const final = asset.finalSocKwh ?? asset.initialSocKwh;
       return over(final, soc, scale) ? `final SoC ${soc} kWh < ${final} kWh` : undefined;
@@ -69,14 +71,16 @@ export const memberViolation = (
       }
       return undefined;
     }
-    case 'pv':
+    case 'pv': {
+      const forecast = asset.forecastKw;
       for (let t = 0; t < intervals; t++) {
         const p = powerKw[t]!;
-        const f = asset.forecastKw[t]!;
+        const f = forecast[t]!;
         if (over(p, f, f) || over(0, p, f)) return `t${t}: output ${p} kW outside [0, ${f}]`;
         if (!asset.curtailable && over(f, p, f)) return `t${t}: curtailed though not curtailable`;
       }
       return undefined;
+    }
     case 'load':
       for (let t = 0; t < intervals; t++)
         if (over(Math.abs(powerKw[t]! + asset.forecastKw[t]!), 0, asset.forecastKw[t]!))

@@ -129,6 +129,7 @@ describe('solveAggregated', () => {
         const direct = await solveCase(portfolioCase, solver, {
           timeLimitSeconds: 30,
           relativeGap: 1e-6,
+          method: 'monolithic',
         });
         // The aggregate is a relaxation: infeasible only when the case is.
         if (aggregated.status === 'infeasible') {
@@ -137,14 +138,15 @@ describe('solveAggregated', () => {
         }
         expect(['optimal', 'feasible']).toContain(aggregated.status);
         const bound = aggregated.boundKrw!;
-        const tolerance = 1e-6 * Math.max(1, Math.abs(bound));
+        // The solvers' own optimality tolerance (~1e-7 relative per solve) on both sides.
+        const tolerance = 1e-5 * Math.max(1, Math.abs(bound));
         expect(aggregated.objectiveKrw!).toBeLessThanOrEqual(bound + tolerance);
         expect(aggregated.perDerViolations).toBe(0);
         // The case solved whole: any schedule it finds is feasible, so at most the optimum.
         if (direct.objectiveKrw !== undefined)
           expect(direct.objectiveKrw).toBeLessThanOrEqual(bound + tolerance);
       }),
-      { numRuns: 8 },
+      { numRuns: 10 },
     );
   }, 120_000);
 
