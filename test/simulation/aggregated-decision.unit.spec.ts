@@ -1,0 +1,71 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { generateMixedPortfolio } from '../../bench/bid-portfolio/mixed-portfolio.js';
+import { marketRules } from '../../domain/market/market-rules.js';
+import type { MilpSolver } from '../../domain/optimisation/milp-solver.port.js';
+import { buildPortfolioModel } from '../../domain/optimisation/portfolio/build-portfolio-model.js';
+import { BinaryPlan } from '../../domain/optimisation/portfolio/model-context.js';
+import { parsePortfolioCase } from '../../domain/optimisation/portfolio/case-validation.js';
+import {
+  AGGREGATE_ABOVE_ASSETS,
+  aggregatedDecision,
+  shouldAggregate,
+} from '../../src/simulation/strategies/aggregated-decision.js';
+import { inProcessSolver } from '../domain/optimisation/portfolio/in-process-solver.js';
+
+let solver: MilpSolver;
+beforeAll(async () => {
+  solver = await inProcessSolver('glpk');
+});
+
+const curveRules = marketRules('mainland').curve;
+
+describe('the simulation bid through aggregation', () => {
+  it('is taken only above the threshold (the demo portfolio stays on the exact MILP)', () => {
+    const at = parsePortfolioCase(generateMixedPortfolio({ ders: AGGREGATE_ABOVE_ASSETS }));
+    const above = parsePortfolioCase(generateMixedPortfolio({ ders: AGGREGATE_ABOVE_ASSETS + 1 }));
+    expect(shouldAggregate(at)).toBe(false);
+    expect(shouldAggregate(above)).toBe(true);
+  });
+
+  it('bids a 200-DER case with a bound at least its objective and every DER scheduled', async () => {
+    const portfolioCase = parsePortfolioCase(generateMixedPortfolio({ ders: 200, seed: 'sim' }));
+    const decision = await aggregatedDecision('2024-06-03', portfolioCase, solver, {
+      timeLimitSeconds: 120,
+      curveRules,
+    });
+
+    expect(['optimal', 'feasible']).toContain(decision.status);
+    expect(decision.boundKrw).toBeDefined();
+    expect(decision.boundKrw!).toBeGreaterThanOrEqual(decision.objectiveKrw);
+    expect(decision.gapPct).toBeDefined();
+    expect(decision.gapPct!).toBeLessThan(5);
+    // Intervals below the market's minimum quantity are left out of the curves.
+    expect(decision.curves.length).toBeGreaterThan(0);
+    expect(decision.curves.length).toBeLessThanOrEqual(portfolioCase.intervals);
+    // The recorded model is the aggregate's, far smaller than one column set per DER.
+    expect(decision.modelSize.variables).toBeGreaterThan(0);
+    const { model: full } = buildPortfolioModel(portfolioCase, { binaries: new BinaryPlan(true) });
+    expect(decision.modelSize.variables).toBeLessThan(full.variables.names.length / 2);
+
+    const essIds = portfolioCase.assets.filter((a) => a.kind === 'ess').map((a) => a.id);
+    expect(decision.schedules.scenarios).toHaveLength(portfolioCase.scenarios.length);
+    decision.schedules.scenarios.forEach((s, index) => {
+      expect(Object.keys(s.assetKw).sort()).toEqual(portfolioCase.assets.map((a) => a.id).sort());
+      // The twin follows the DERs' setpoints: they add up to the scenario's net position.
+      for (let t = 0; t < portfolioCase.intervals; t++) {
+        let sum = 0;
+        for (const row of Object.values(s.assetKw)) sum += row[t]!;
+        expect(Math.abs(sum - s.netPositionKw[t]!)).toBeLessThan(0.001 * 200);
+      }
+      expect(Object.keys(decision.schedules.endSocKwh![index]!).sort()).toEqual(essIds.sort());
+    });
+    // The scenarios' own values weigh up to the objective.
+    const weighted = decision.schedules.scenarios.reduce(
+      (total, s) => total + s.probability * s.objectiveKrw,
+      0,
+    );
+    expect(Math.abs(weighted - decision.objectiveKrw)).toBeLessThan(
+      1 + 1e-6 * Math.abs(decision.objectiveKrw),
+    );
+  });
+});
