@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../config/app-config.js';
 import { CliUsageError } from './cli-args.js';
-import { EXIT, type CliCommand, type CliIo } from './cli-command.js';
+import type { CliCommandEntry } from './cli-command-entry.js';
+import { EXIT, type CliIo } from './cli-command.js';
 import { cliCommands } from './commands/index.js';
 
 const processIo: CliIo = {
@@ -10,7 +11,7 @@ const processIo: CliIo = {
   env: process.env,
 };
 
-const helpText = (commands: readonly CliCommand[]): string =>
+const helpText = (commands: readonly CliCommandEntry[]): string =>
   [
     'usage: gridfolio <command> [options]',
     '',
@@ -21,20 +22,20 @@ const helpText = (commands: readonly CliCommand[]): string =>
 
 /** Picks the command whose words are the longest prefix of argv. */
 const findCommand = (
-  commands: readonly CliCommand[],
+  commands: readonly CliCommandEntry[],
   argv: readonly string[],
-): { command: CliCommand; args: readonly string[] } | undefined => {
+): { entry: CliCommandEntry; args: readonly string[] } | undefined => {
   const matches = commands
     .filter((c) => c.path.every((word, i) => argv[i] === word))
     .sort((a, b) => b.path.length - a.path.length);
-  const command = matches[0];
-  return command ? { command, args: argv.slice(command.path.length) } : undefined;
+  const entry = matches[0];
+  return entry ? { entry, args: argv.slice(entry.path.length) } : undefined;
 };
 
 export const runCli = async (
   argv: readonly string[],
   io: CliIo = processIo,
-  commands: readonly CliCommand[] = cliCommands,
+  commands: readonly CliCommandEntry[] = cliCommands,
 ): Promise<number> => {
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
     io.out(helpText(commands));
@@ -45,21 +46,21 @@ export const runCli = async (
     io.err(`gridfolio: unknown command "${argv.join(' ')}"\n\n${helpText(commands)}`);
     return EXIT.badInput;
   }
+  // Only the chosen command's module is imported (see cli-command-entry.ts).
+  const command = await found.entry.load();
   if (found.args.includes('--help') || found.args.includes('-h')) {
-    io.out(found.command.usage);
+    io.out(command.usage);
     return EXIT.ok;
   }
   try {
-    return await found.command.run(found.args, io, loadConfig(io.env));
+    return await command.run(found.args, io, loadConfig(io.env));
   } catch (error) {
     if (error instanceof ConfigError) {
       io.err(`gridfolio: configuration error: ${error.message}`);
       return EXIT.badInput;
     }
     if (error instanceof CliUsageError) {
-      io.err(
-        `gridfolio ${found.command.path.join(' ')}: ${error.message}\n\n${found.command.usage}`,
-      );
+      io.err(`gridfolio ${command.path.join(' ')}: ${error.message}\n\n${command.usage}`);
       return EXIT.badInput;
     }
     throw error;
