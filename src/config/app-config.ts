@@ -4,6 +4,14 @@ import {
   loadForecastingConfig,
   type ForecastingConfig,
 } from '../forecasting/issue/forecasting-config.js';
+import {
+  loadDeviationPenaltyConfig,
+  type DeviationPenaltyConfig,
+} from '../simulation/strategies/deviation-penalty-config.js';
+import {
+  loadMarketAdapterSettings,
+  type MarketAdapterSettings,
+} from '../bids/market-adapter/market-adapter-config.js';
 import { ConfigError } from './config-error.js';
 
 export type EventStoreKind = 'sqlite' | 'eventstoredb';
@@ -35,6 +43,10 @@ export interface AppConfig {
   readonly mqttUrl: string | undefined;
   /** The KPX renewable forecast scheme and the data forecasts learn from. */
   readonly forecasting: ForecastingConfig;
+  /** Which exchange to talk to: KPX_URL, else the simulated KPX (KPX_SIM_DB, _DATA, _SEED). */
+  readonly marketAdapter: MarketAdapterSettings;
+  /** How `gridfolio simulate` values deviations from the award (DEVIATION_PENALTY_SMP_FACTOR). */
+  readonly deviationPenalty: DeviationPenaltyConfig;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -134,5 +146,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     meterToleranceRatio: ratio(env, 'METER_TOLERANCE_RATIO', 0.05, 1),
     mqttUrl: mqttUrl(env),
     forecasting: loadForecastingConfig(env),
+    marketAdapter: loadMarketAdapterSettings(env),
+    deviationPenalty: loadDeviationPenaltyConfig(env),
   };
 };

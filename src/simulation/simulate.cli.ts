@@ -12,13 +12,13 @@ import {
   PRICE_MODES,
   type PriceMode,
 } from '../../market-adapters/kpx-sim/price-mode.js';
-import { loadMarketAdapterConfig } from '../bids/market-adapter/market-adapter-config.js';
+import { marketAdapterConfig } from '../bids/market-adapter/market-adapter-config.js';
 import { TradingDay } from '../../domain/shared/time/trading-day.js';
 import { AppModule } from '../app.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { CliUsageError, parseCliArgs, positiveInteger, toJson } from '../cli/cli-args.js';
 import { EXIT, type CliCommand, type CliIo } from '../cli/cli-command.js';
-import { ProgressBar, stderrProgressSink, type ProgressSink } from '../cli/progress-bar.js';
+import { stderrProgressSink, type ProgressSink } from '../cli/progress-bar.js';
 import { resolveDataFile } from '../forecasting/data-files/kpx-data-files.js';
 import { readHourlyCsvFile } from '../forecasting/data-files/hourly-csv.reader.js';
 import { SimulatedClock } from '../infrastructure/clock/simulated-clock.js';
@@ -26,10 +26,22 @@ import { AggregateReader } from '../infrastructure/command-handling/aggregate-re
 import { EVENT_STORE, type EventStore } from '../infrastructure/event-store/event-store.port.js';
 import { createGlpkSolver } from '../infrastructure/solvers/worker-milp-solver.js';
 import type { MilpSolver } from '../../domain/optimisation/milp-solver.port.js';
+import { DayProgress } from './day-progress.js';
+import { lookAheadDayOf } from './look-ahead-day.js';
 import { readSimulationSummary } from './read-simulation-summary.js';
 import { ResumableIdGenerator } from './resumable-id-generator.js';
-import { SimulationService, type SimulationSettings } from './simulation.service.js';
+import {
+  SimulationService,
+  type SimulationSettings,
+  type StepReport,
+} from './simulation.service.js';
+import { SIMULATION_DAY_SCHEMAS } from './simulation-day.events.js';
 import { summaryTable } from './simulation-summary.js';
+import {
+  parseStrategyArgs,
+  STRATEGY_ARG_SPECS,
+  STRATEGY_USAGE,
+} from './strategies/strategy-args.js';
 
 export const SIMULATE_DEFAULTS = {
   days: 7,
@@ -46,7 +58,8 @@ export const SIMULATE_DEFAULTS = {
 
 const usage = `usage: gridfolio simulate [--days N] [--from YYYY-MM-DD] [--market mainland|jeju]
          [--seed S] [--scenarios N] [--price-mode historical|merit-order]
-         [--store <folder>] [--fresh] [--json]
+         [--strategy optimised|pv-as-forecast|fixed-rule] [--penalty-factor F]
+         [--portfolio demo|scale-<N>] [--store <folder>] [--fresh] [--json]
 
 Runs the day-ahead business on a simulated clock for N trading days from --from: at D-1 09:00 KST
 the forecasts and SMP scenarios as known then and the bid (stochastic MILP), at 09:30 the
@@ -61,6 +74,7 @@ Re-running continues from the store; every id and timestamp comes from the seed 
   --price-mode    how the simulated KPX forms prices: historical (replays the SMP) or
                   merit-order (2024 mainland fleet model, the VPP's bids take part); recorded
                   in the exchange's database (default: what it recorded, else historical)
+${STRATEGY_USAGE}
   --store         folder of the run's event store, read models and exchange
                   (default ${SIMULATE_DEFAULTS.store}; the main store is never touched)
   --fresh         delete the run's files in --store first and start over
@@ -75,6 +89,8 @@ export interface SimulateOptions extends SimulationSettings {
   readonly store: string;
   /** Unset: the mode the run's exchange recorded, historical for a new one. */
   readonly priceMode?: PriceMode;
+  /** Unset: the configured DEVIATION_PENALTY_SMP_FACTOR. */
+  readonly penaltySmpFactor?: number;
   readonly fresh: boolean;
   readonly json: boolean;
 }
@@ -87,6 +103,7 @@ export const parseSimulateArgs = (args: readonly string[], cwd: string): Simulat
     seed: { type: 'string' },
     scenarios: { type: 'string' },
     'price-mode': { type: 'string' },
+    ...STRATEGY_ARG_SPECS,
     store: { type: 'string' },
     fresh: { type: 'boolean' },
     json: { type: 'boolean' },
@@ -123,8 +140,11 @@ export const parseSimulateArgs = (args: readonly string[], cwd: string): Simulat
         `--price-mode merit-order has data for ${first.toString()}..${last.toString()} only, not ${outside.toString()}`,
       );
   }
+  const { fixture, ...strategy } = parseStrategyArgs(values, seed);
   return {
-    portfolioId: SIMULATE_DEFAULTS.portfolio,
+    portfolioId: fixture.rootPortfolioId,
+    fixture,
+    ...strategy,
     market,
     days,
     seed,
@@ -163,7 +183,7 @@ export const deleteRunFiles = (store: string): void => {
  * data and seed the adapter will use; a database started in another mode is refused.
  */
 const recordPriceMode = (config: AppConfig, store: string, priceMode: PriceMode): void => {
-  const adapter = loadMarketAdapterConfig(process.env, simulationConfig(config, store));
+  const adapter = marketAdapterConfig(simulationConfig(config, store));
   if (adapter.kind !== 'kpx-sim-in-process') throw new Error('simulate needs the in-process KPX');
   try {
     openKpxSim({
@@ -200,6 +220,10 @@ export interface SimulateRunOptions {
   readonly progress?: ProgressSink;
   /** A solver the caller owns (and closes); default a glpk.js worker, closed at the end. */
   readonly solver?: MilpSolver;
+  /** Told of every step as it ends (benchmarks time the stages from it). */
+  readonly onStep?: (report: StepReport) => void;
+  /** Told when the portfolio is in the store and the first step is about to run. */
+  readonly onReady?: () => void;
 }
 
 /** The whole command, also for tests: returns the exit code. */
@@ -211,8 +235,12 @@ export const runSimulate = async (
 ): Promise<number> => {
   const cwd = options.cwd ?? process.cwd();
   const parsed = parseSimulateArgs(args, cwd);
-  for (const name of ['KPX_URL', 'KPX_SIM_DB'])
-    if ((process.env[name] ?? '').trim() !== '')
+  const { kpxUrl, kpxSimDbPath } = config.marketAdapter;
+  for (const [name, value] of [
+    ['KPX_URL', kpxUrl],
+    ['KPX_SIM_DB', kpxSimDbPath],
+  ] as const)
+    if (value !== undefined)
       throw new CliUsageError(
         `${name} is set: simulate runs its own in-process simulated KPX in --store; unset ${name}`,
       );
@@ -239,30 +267,34 @@ export const runSimulate = async (
   const clock = new SimulatedClock(first.previous().startUtc);
   const ids = new ResumableIdGenerator(parsed.seed);
   const app: INestApplicationContext = await NestFactory.createApplicationContext(
-    AppModule.forRoot(simulationConfig(config, parsed.store), { clock, ids }),
+    AppModule.forRoot(simulationConfig(config, parsed.store), {
+      clock,
+      ids,
+      schemas: SIMULATION_DAY_SCHEMAS,
+    }),
     { logger: false },
   );
   const owned = options.solver === undefined ? createGlpkSolver() : undefined;
   const solver = options.solver ?? owned;
   if (solver === undefined) throw new Error('no solver');
-  const bar = new ProgressBar(options.progress ?? stderrProgressSink(), {
-    label: 'simulate',
-    total: parsed.days.length,
-    unit: 'days',
-  });
+  const bar = new DayProgress(
+    options.progress ?? stderrProgressSink(),
+    parsed.days.map((d) => d.toString()),
+  );
   try {
     // A continued run picks up the simulated time where the store left it: it never goes back.
     const extent = await storeExtent(app.get<EventStore>(EVENT_STORE));
     ids.continueAfter(extent.events);
     if (extent.latest !== undefined) clock.advanceTo(extent.latest);
-    const service = new SimulationService(app, clock, smp, solver, parsed);
+    const lookAheadDay = lookAheadDayOf(parsed.days, smp, parsed.priceMode);
+    const settings = { ...parsed, ...(lookAheadDay === undefined ? {} : { lookAheadDay }) };
+    const service = new SimulationService(app, clock, smp, solver, settings);
     await service.ensurePortfolio();
-    let delivered = 0;
-    bar.update(0);
+    options.onReady?.();
+    bar.start();
     await service.run((report) => {
-      if (report.step !== 'deliver') return;
-      delivered++;
-      bar.update(delivered);
+      bar.step(report);
+      options.onStep?.(report);
     });
     bar.finish();
     const summary = await readSimulationSummary(
@@ -270,6 +302,7 @@ export const runSimulate = async (
       parsed.portfolioId,
       parsed.market,
       parsed.days,
+      parsed.penaltySmpFactor ?? config.deviationPenalty.smpFactor,
     );
     io.out(parsed.json ? toJson(summary) : summaryTable(summary));
     return EXIT.ok;

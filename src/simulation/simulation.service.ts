@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { DateTime } from 'luxon';
-import { fitCurvesToRules } from '../../domain/bidding/fit-curves-to-rules.js';
+import type { BidStrategy } from '../../domain/bidding/strategies/bid-strategy.js';
 import { buildPortfolioCase } from '../../domain/bidding/portfolio-case.builder.js';
 import {
   bidDecider,
@@ -19,6 +19,7 @@ import { MarketCalendar } from '../../domain/market/market-calendar.js';
 import { marketRules, type MarketId } from '../../domain/market/market-rules.js';
 import { buildPortfolioModel } from '../../domain/optimisation/portfolio/build-portfolio-model.js';
 import { BinaryPlan } from '../../domain/optimisation/portfolio/model-context.js';
+import type { PortfolioCase } from '../../domain/optimisation/portfolio/portfolio-case.js';
 import { solveCase } from '../../domain/optimisation/portfolio/solve-case.js';
 import { toPortfolioStreamId } from '../../domain/portfolios/index.js';
 import { CLOCK } from '../../domain/shared/clock.port.js';
@@ -30,6 +31,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { MARKET_ADAPTER } from '../bids/market-adapter/market-adapter.provider.js';
 import type { MarketAdapter } from '../../market-adapters/market-adapter.port.js';
 import { DraftBidCommand, type BidKeyRequest } from '../bids/bid.commands.js';
+import type { AssetFixture } from '../fixtures/asset-fixture.js';
 import { DEMO_FIXTURE } from '../fixtures/demo-fixture.js';
 import { loadAssetFixture } from '../fixtures/load-asset-fixture.js';
 import { ForecastIssuingService } from '../forecasting/issue/forecast-issuing.service.js';
@@ -40,15 +42,26 @@ import { handleCommand } from '../infrastructure/command-handling/handle-command
 import { EVENT_STORE, type EventStore } from '../infrastructure/event-store/event-store.port.js';
 import { ProjectionRunner } from '../infrastructure/projections/projection-runner.js';
 import { PortfolioTreeProjection } from '../portfolios/portfolio-tree/portfolio-tree.projection.js';
-import {
-  compactSchedules,
-  portfolioDayInputs,
-  shortfallOf,
-  type CompactSchedules,
-} from './day-ahead-bid.js';
+import { portfolioDayInputs, type CompactSchedules } from './day-ahead-bid.js';
 import { deliverDay } from './deliver-day.js';
+import { optimisedDecision, ruleDecision, type BidDecision } from './strategies/bid-decision.js';
+import { aggregatedDecision, shouldAggregate } from './strategies/aggregated-decision.js';
 import { DeterministicSolver } from './deterministic-solver.js';
-import { readPortfolioDay } from './portfolio-day.reader.js';
+import { evSessionsOfDay } from './ev-session-plan.js';
+import { readPortfolioDay, withSessionsAndCommunities } from './portfolio-day.reader.js';
+import { SiteMeterRecorder } from './site-meter.recorder.js';
+import {
+  assessInTwin,
+  DELIVERABILITY_SAMPLES,
+  twinShortfallFigures,
+} from './twin-deliverability.js';
+import { UpcasterRegistry } from '../infrastructure/event-store/upcasting/upcaster-registry.js';
+import { demoMeterHistory } from './demo-meter-history.js';
+import { PlanEvSessionCommand } from '../ders/ev-sessions/ev-session.commands.js';
+import {
+  FORECASTING_CONFIG,
+  type ForecastingConfig,
+} from '../forecasting/issue/forecasting-config.js';
 import {
   simulationDayDecider,
   simulationDayStreamId,
@@ -70,10 +83,20 @@ export interface SimulationSettings {
   readonly nodeLimit: number;
   readonly pvRelativeStd: number;
   readonly loadRelativeStd: number;
+  /** How bids are made (default optimised): domain/bidding/strategies/. */
+  readonly strategy?: BidStrategy;
+  /** What an empty store is loaded with (default the demo fixture); its root is `portfolioId`. */
+  readonly fixture?: AssetFixture;
+  /**
+   * The day after the last one, bid, submitted and awarded but not delivered: the business bids D+1
+   * before it delivers D, so a run extended by more days later continues forward in time (its next
+   * gate is still ahead). Unset where that day cannot be traded (no SMP or merit-order data).
+   */
+  readonly lookAheadDay?: TradingDay;
 }
 
-/** What one step of a day did; the CLI draws progress from it. */
-export type SimulationStep = 'bid' | 'submit' | 'results' | 'deliver';
+/** What one step of a day did; the CLI draws progress from it ('forecast' is part of 'bid'). */
+export type SimulationStep = 'forecast' | 'bid' | 'submit' | 'results' | 'deliver';
 
 export interface StepReport {
   readonly day: string;
@@ -84,7 +107,7 @@ export interface StepReport {
 
 interface PlannedStep {
   readonly day: TradingDay;
-  readonly step: SimulationStep;
+  readonly step: Exclude<SimulationStep, 'forecast'>;
   readonly at: DateTime;
 }
 
@@ -95,7 +118,7 @@ const SUBMIT_LEAD_MS = 30 * 60_000;
 // solveCase needs a time limit; in deterministic mode it is never handed to the solver, and it
 // is set far beyond any solve so that solveCase's own "out of time" never depends on the machine.
 const SOLVE_CASE_SECONDS = 3600;
-const STEP_ORDER: Readonly<Record<SimulationStep, number>> = {
+const STEP_ORDER: Readonly<Record<PlannedStep['step'], number>> = {
   deliver: 0,
   bid: 1,
   submit: 2,
@@ -125,6 +148,10 @@ export class SimulationService {
   private readonly runner: ProjectionRunner;
   private readonly tree: PortfolioTreeProjection;
   private readonly meta: CommandMeta = { actor: 'job:simulate' };
+  private onStep: (report: StepReport) => void = () => undefined;
+  private readonly meters: SiteMeterRecorder;
+  private readonly loadHistoryDays: number;
+  private readonly schemas: UpcasterRegistry;
 
   constructor(
     app: INestApplicationContext,
@@ -145,6 +172,13 @@ export class SimulationService {
     this.calendar = new MarketCalendar(marketRules(settings.market, { dayAheadGateKst }));
     this.runner = app.get(ProjectionRunner);
     this.tree = app.get(PortfolioTreeProjection);
+    this.meters = new SiteMeterRecorder(
+      { store: this.store, clock, ids: this.ids },
+      app.get<AppConfig>(APP_CONFIG).meterToleranceRatio,
+      this.meta.actor,
+    );
+    this.loadHistoryDays = app.get<ForecastingConfig>(FORECASTING_CONFIG).loadHistoryDays;
+    this.schemas = app.get(UpcasterRegistry);
     if (app.get(CLOCK) !== clock) throw new Error('the application does not run on this clock');
   }
 
@@ -159,6 +193,14 @@ export class SimulationService {
       steps.push({ day, step: 'results', at: at(dayAheadResultsMs) });
       steps.push({ day, step: 'deliver', at: day.endUtc });
     }
+    const next = this.settings.lookAheadDay;
+    if (next !== undefined && !this.settings.days.some((d) => d.equals(next))) {
+      const { dayAheadGateMs, dayAheadResultsMs } = this.calendar.timelineOf(next);
+      const at = (ms: number) => DateTime.fromMillis(ms, { zone: 'utc' });
+      steps.push({ day: next, step: 'bid', at: at(dayAheadGateMs - BID_LEAD_MS) });
+      steps.push({ day: next, step: 'submit', at: at(dayAheadGateMs - SUBMIT_LEAD_MS) });
+      steps.push({ day: next, step: 'results', at: at(dayAheadResultsMs) });
+    }
     return steps.sort(
       (a, b) => a.at.toMillis() - b.at.toMillis() || STEP_ORDER[a.step] - STEP_ORDER[b.step],
     );
@@ -169,17 +211,29 @@ export class SimulationService {
     const id = this.settings.portfolioId;
     const existing = await this.store.readStream(toPortfolioStreamId(id), { maxCount: 1 });
     if (existing.length > 0) return false;
-    if (id !== DEMO_FIXTURE.rootPortfolioId)
+    const fixture = this.settings.fixture ?? DEMO_FIXTURE;
+    if (id !== fixture.rootPortfolioId)
       throw new DomainError(
         'SIMULATION.NO_PORTFOLIO',
-        `portfolio ${id} is not in the store and only the demo fixture (${DEMO_FIXTURE.rootPortfolioId}) can be loaded`,
+        `portfolio ${id} is not in the store and only the ${fixture.name} fixture (${fixture.rootPortfolioId}) can be loaded`,
         'portfolio',
       );
-    await loadAssetFixture(this.commands, DEMO_FIXTURE, this.meta);
+    await loadAssetFixture(this.commands, fixture, this.meta);
+    // The demo's sites come with metered history, so the first day's load forecast has some.
+    const first = this.settings.days.reduce((a, b) => (b.epochDay < a.epochDay ? b : a));
+    await this.meters.record(
+      demoMeterHistory(
+        (await this.readPortfolio(first)).micros,
+        first,
+        this.loadHistoryDays,
+        this.settings.seed,
+      ),
+    );
     return true;
   }
 
   async run(onStep: (report: StepReport) => void): Promise<void> {
+    this.onStep = onStep;
     for (const planned of this.plan()) {
       const done = await this.runStep(planned);
       onStep({ day: planned.day.toString(), step: planned.step, done });
@@ -338,10 +392,12 @@ export class SimulationService {
   private async buildBid(day: TradingDay): Promise<void> {
     const { portfolioId, market, seed, scenarios: count } = this.settings;
     const buildStart = performance.now();
+    await this.planEvSessions(day);
     const issued = await this.forecasts.issue(
       { portfolioId, tradingDay: day.toString(), intervalMinutes: FORECAST_INTERVAL_MINUTES },
       this.meta,
     );
+    this.onStep({ day: day.toString(), step: 'forecast', done: true });
     const targetDayIndex = dayIndexOf(this.smp, day);
     const scenarioSeed = `${seed}:smp:${market}:${day.toString()}`;
     const scenarioSet = generateSmpScenarios({
@@ -350,42 +406,30 @@ export class SimulationService {
       count,
       seed: scenarioSeed,
     });
-    const micros = await readPortfolioDay(
-      { store: this.store, runner: this.runner, projection: this.tree },
-      portfolioId,
-      day,
-    );
+    const portfolio = await this.readPortfolio(day);
+    const micros = portfolio.micros;
+    const initialSocKwh = await this.plannedSoc(day);
     const rules = this.calendar.rules;
     const portfolioCase = buildPortfolioCase(
-      portfolioDayInputs({
-        day,
-        intervalMinutes: rules.dayAhead.intervalMinutes,
-        forecastIntervalMinutes: issued.forecast.intervalMinutes,
-        micros,
-        forecast: issued.forecast.series,
-        scenarios: scenarioSet.scenarios.map((s) => Array.from(s)),
-        initialSocKwh: await this.plannedSoc(day),
-      }),
+      withSessionsAndCommunities(
+        portfolioDayInputs({
+          day,
+          intervalMinutes: rules.dayAhead.intervalMinutes,
+          forecastIntervalMinutes: issued.forecast.intervalMinutes,
+          micros,
+          forecast: issued.forecast.series,
+          scenarios: scenarioSet.scenarios.map((s) => Array.from(s)),
+          initialSocKwh,
+        }),
+        portfolio,
+      ),
     );
-    const { model } = buildPortfolioModel(portfolioCase, { binaries: new BinaryPlan(true) });
-    const result = await solveCase(
-      portfolioCase,
-      new DeterministicSolver(this.solver, this.settings.nodeLimit),
-      { timeLimitSeconds: SOLVE_CASE_SECONDS, maxSegments: rules.curve.maxSegments },
-    );
-    if (
-      (result.status !== 'optimal' && result.status !== 'feasible') ||
-      result.bidCurves === undefined
-    )
-      throw new DomainError(
-        'SIMULATION.NO_BID',
-        `the bid for ${day.toString()} could not be built: solver status ${result.status}` +
-          (result.message === undefined ? '' : ` (${result.message})`),
-        'day',
-      );
-    const curves = fitCurvesToRules(result.bidCurves, rules.curve);
-    const schedules = compactSchedules(result);
-    const endSocKwh = endSocOf(result, portfolioCase);
+    const strategy = this.settings.strategy ?? 'optimised';
+    const decision =
+      strategy === 'optimised'
+        ? await this.optimise(day, portfolioCase)
+        : ruleDecision(strategy, portfolioCase, rules.curve);
+    const { curves, schedules } = decision;
     const buildSeconds = (performance.now() - buildStart) / 1000;
     if (curves.length === 0) {
       await this.record(day, {
@@ -398,10 +442,10 @@ export class SimulationService {
             `no interval offers the market minimum of ${rules.curve.minQuantityKw} kW ` +
             `(quantities in steps of ${rules.curve.quantityStepKw} kW)`,
           forecastVersion: issued.forecast.version,
-          solverStatus: result.status,
-          ...(result.gapPct === undefined ? {} : { gapPct: round6(result.gapPct) }),
-          scenarioSchedules: toJson({ ...schedules, endSocKwh }),
-          measurements: { solveSeconds: result.solveSeconds, buildSeconds },
+          solverStatus: decision.statusLabel,
+          ...(decision.gapPct === undefined ? {} : { gapPct: round6(decision.gapPct) }),
+          scenarioSchedules: toJson(schedules),
+          measurements: { solveSeconds: decision.solveSeconds, buildSeconds },
           decidedAt: isoUtc(this.clock.now()),
         },
       });
@@ -419,24 +463,62 @@ export class SimulationService {
             scenarioSetId: `smp-${scenarioSet.method}-${scenarioSeed}`,
             scenarioSeed,
             scenarioCount: scenarioSet.count,
-            solver: result.solver ?? { name: this.solver.name, version: 'unknown' },
-            status: result.status,
-            ...(result.gapPct === undefined ? {} : { gapPct: round6(result.gapPct) }),
-            ...(result.boundKrw === undefined ? {} : { boundKrw: Math.round(result.boundKrw) }),
-            objectiveKrw: Math.round(result.objectiveKrw ?? 0),
-            modelSize: {
-              variables: model.variables.names.length,
-              constraints: model.constraints.names.length,
-              binaries: result.lazy.binaries,
-            },
+            solver: decision.solver ?? { name: this.solver.name, version: 'unknown' },
+            status: decision.status,
+            ...(decision.gapPct === undefined ? {} : { gapPct: round6(decision.gapPct) }),
+            ...(decision.boundKrw === undefined ? {} : { boundKrw: Math.round(decision.boundKrw) }),
+            objectiveKrw: Math.round(decision.objectiveKrw),
+            modelSize: decision.modelSize,
           },
-          scenarioSchedules: toJson({ ...schedules, endSocKwh }),
-          shortfall: shortfallOf(portfolioCase, curves, schedules),
-          measurements: { solveSeconds: result.solveSeconds, buildSeconds },
+          scenarioSchedules: toJson(schedules),
+          shortfall: twinShortfallFigures(
+            assessInTwin({
+              delivery: {
+                dayStartMs: day.startMs,
+                intervalMinutes: portfolioCase.intervalMinutes,
+                micros,
+                communities: portfolio.communities,
+                forecast: issued.forecast.series,
+                schedules,
+                initialSocKwh,
+              },
+              curves,
+              priceSequences: generateSmpScenarios({
+                history: this.smp,
+                targetDayIndex,
+                count: DELIVERABILITY_SAMPLES,
+                seed: `${scenarioSeed}:deliverability`,
+              }).scenarios.map((s) => Array.from(s)),
+            }),
+          ),
+          measurements: { solveSeconds: decision.solveSeconds, buildSeconds },
         },
         this.meta,
       ),
     );
+  }
+
+  /** The scenario MILP's bid for the day's case (the optimised strategy). */
+  private async optimise(day: TradingDay, portfolioCase: PortfolioCase): Promise<BidDecision> {
+    const rules = this.calendar.rules;
+    if (shouldAggregate(portfolioCase))
+      return aggregatedDecision(
+        day.toString(),
+        portfolioCase,
+        new DeterministicSolver(this.solver, this.settings.nodeLimit),
+        { timeLimitSeconds: SOLVE_CASE_SECONDS, curveRules: rules.curve },
+      );
+    const { model } = buildPortfolioModel(portfolioCase, { binaries: new BinaryPlan(true) });
+    const result = await solveCase(
+      portfolioCase,
+      new DeterministicSolver(this.solver, this.settings.nodeLimit),
+      { timeLimitSeconds: SOLVE_CASE_SECONDS, maxSegments: rules.curve.maxSegments },
+    );
+    const size = {
+      variables: model.variables.names.length,
+      constraints: model.constraints.names.length,
+    };
+    return optimisedDecision(day.toString(), portfolioCase, result, size, rules.curve);
   }
 
   private async deliver(day: TradingDay, plan: DispatchPlan): Promise<void> {
@@ -447,11 +529,7 @@ export class SimulationService {
     );
     const forecast = forecastVersion(forecastState, plan.forecastVersion);
     if (forecast === undefined) throw this.missing(day, 'forecast the bid was built from');
-    const micros = await readPortfolioDay(
-      { store: this.store, runner: this.runner, projection: this.tree },
-      portfolioId,
-      day,
-    );
+    const portfolio = await this.readPortfolio(day);
     const noiseSeed = `${seed}:twin:${market}:${day.toString()}`;
     const { pvRelativeStd, loadRelativeStd } = this.settings;
     const prices = await this.market.fetchPrices(market, day.toString(), 'day_ahead');
@@ -461,9 +539,11 @@ export class SimulationService {
     );
     if (prices.status === 'published')
       for (const p of prices.prices) dayAheadSmpKrwPerKwh[p.interval] = p.priceKrwPerKwh;
-    const figures = deliverDay({
+    const { figures, siteConsumptionKwh } = deliverDay({
+      dayStartMs: day.startMs,
       intervalMinutes: plan.intervalMinutes,
-      micros,
+      micros: portfolio.micros,
+      communities: portfolio.communities,
       forecast: forecast.series,
       schedules: plan.schedules,
       awards: plan.awards,
@@ -486,12 +566,47 @@ export class SimulationService {
         deliveredAt: isoUtc(this.clock.now()),
       },
     });
+    // What the sites consumed goes to their meters, as a meter feed would send it: the next
+    // days' load forecasts learn from it.
+    await this.meters.record(
+      portfolio.micros.flatMap((micro) => {
+        const energyKwh = siteConsumptionKwh[micro.microVppId];
+        return energyKwh === undefined
+          ? []
+          : [
+              {
+                siteId: micro.settings.siteId,
+                day: day.toString(),
+                dayStartMs: day.startMs,
+                intervalMinutes: plan.intervalMinutes,
+                energyKwh,
+                gridImportLimitKw: micro.settings.gridImportLimitKw,
+                gridExportLimitKw: micro.settings.gridExportLimitKw,
+              },
+            ];
+      }),
+    );
+  }
+
+  private readPortfolio(day: TradingDay): ReturnType<typeof readPortfolioDay> {
+    return readPortfolioDay(
+      { store: this.store, runner: this.runner, projection: this.tree },
+      this.settings.portfolioId,
+      day,
+    );
+  }
+
+  /** The day's EV sessions as the fleet's booking announces them before the bid (seeded). */
+  private async planEvSessions(day: TradingDay): Promise<void> {
+    const { micros } = await this.readPortfolio(day);
+    for (const { derId, session } of evSessionsOfDay(micros, day, this.settings.seed))
+      await this.commands.execute(new PlanEvSessionCommand(derId, session, this.meta));
   }
 
   private async record(day: TradingDay, command: RecordDelivery | RecordNoBid): Promise<void> {
     const { portfolioId, market } = this.settings;
     await handleCommand(
-      { store: this.store, clock: this.clock, ids: this.ids },
+      { store: this.store, clock: this.clock, ids: this.ids, schemas: this.schemas },
       simulationDayStreamId(portfolioId, market, day.toString()),
       simulationDayDecider,
       command,
@@ -515,21 +630,3 @@ const toJson = (schedules: CompactSchedules): JsonValue => schedules as unknown 
 const fromJson = (json: JsonValue): CompactSchedules => json as unknown as CompactSchedules;
 
 const round6 = (value: number): number => Math.round(value * 1e6) / 1e6;
-
-/** Each scenario's battery state of charge at the end of the day, by DER id. */
-const endSocOf = (
-  result: Awaited<ReturnType<typeof solveCase>>,
-  portfolioCase: ReturnType<typeof buildPortfolioCase>,
-): Record<string, number>[] => {
-  const essIds = portfolioCase.assets.filter((a) => a.kind === 'ess').map((a) => a.id);
-  const schedules = result.scenarioSchedules ?? [{ intervals: result.intervals }];
-  return schedules.map((s) => {
-    const last = s.intervals.at(-1);
-    const soc: Record<string, number> = {};
-    for (const id of essIds) {
-      const value = last?.assets[id]?.socKwh;
-      if (value !== undefined) soc[id] = Math.round(value * 1000) / 1000;
-    }
-    return soc;
-  });
-};

@@ -41,8 +41,8 @@ export interface BidAppOptions {
   /** MARKET_ADAPTER is the embedded simulated KPX unless this replaces it (fakes, faults). */
   readonly wrap?: (sim: EmbeddedKpxSimAdapter) => MarketAdapter;
   /**
-   * Starts the application with KPX_URL set to this, so that MARKET_ADAPTER is what production
-   * builds from it (the KPX HTTP adapter), untouched: `submitted` stays empty and `wrap` unused.
+   * Starts the application with KPX_URL set to this in its configuration, so that MARKET_ADAPTER is
+   * what production builds from it (the KPX HTTP adapter), untouched: `submitted` stays empty and `wrap` unused.
    */
   readonly kpxUrl?: string;
 }
@@ -61,21 +61,6 @@ const recording = (inner: MarketAdapter, submitted: SubmitBidRequest[]): MarketA
   dispatchInstructions: (portfolioId, market, since) =>
     inner.dispatchInstructions(portfolioId, market, since),
 });
-
-/**
- * Runs `start` with KPX_URL also in the environment, for a market adapter provider that reads it
- * there while the module compiles rather than from the configuration.
- */
-const withKpxUrl = async <T>(url: string, start: () => Promise<T>): Promise<T> => {
-  const saved = process.env['KPX_URL'];
-  process.env['KPX_URL'] = url;
-  try {
-    return await start();
-  } finally {
-    if (saved === undefined) delete process.env['KPX_URL'];
-    else process.env['KPX_URL'] = saved;
-  }
-};
 
 /**
  * The whole application over HTTP on a fresh store with the demo fixture loaded, its clock
@@ -107,7 +92,7 @@ export const startBidApp = async (
             inject: [EmbeddedKpxSimAdapter],
           })
           .compile()
-      : await withKpxUrl(options.kpxUrl, () => builder.compile());
+      : await builder.compile();
   const app = configureHttpApp(
     moduleRef.createNestApplication<NestExpressApplication>({ logger: false }),
   );

@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { join, resolve } from 'node:path';
-import { loadMarketAdapterConfig } from '../../src/bids/market-adapter/market-adapter-config.js';
+import {
+  loadMarketAdapterConfig,
+  marketAdapterConfig,
+} from '../../src/bids/market-adapter/market-adapter-config.js';
 import { ConfigError, loadConfig } from '../../src/config/app-config.js';
 
 const app = loadConfig({
@@ -40,5 +43,22 @@ describe('market adapter configuration', () => {
     });
     expect(() => loadMarketAdapterConfig({ KPX_URL: 'ftp://kpx' }, app)).toThrow(ConfigError);
     expect(() => loadMarketAdapterConfig({ KPX_URL: 'ftp://kpx' }, app)).toThrow(/^KPX_URL: /);
+  });
+
+  it('is part of AppConfig: read and checked with the rest of the environment at start-up', () => {
+    const loaded = loadConfig({
+      EVENT_STORE_PATH: '/var/gridfolio/events.db',
+      KPX_SIM_DB: 'sim/x.db',
+      KPX_SIM_SEED: '7',
+    });
+    expect(loaded.marketAdapter).toEqual({
+      kpxUrl: undefined,
+      kpxSimDbPath: resolve('sim/x.db'),
+      kpxSimDataPath: '../shared/data/kpx',
+      kpxSimSeed: '7',
+    });
+    expect(marketAdapterConfig(loaded)).toMatchObject({ dbPath: resolve('sim/x.db'), seed: '7' });
+    expect(marketAdapterConfig(app)).toMatchObject({ dbPath: '/var/gridfolio/kpx-sim.db' });
+    expect(() => loadConfig({ KPX_URL: 'ftp://kpx' })).toThrow(/^KPX_URL: /);
   });
 });

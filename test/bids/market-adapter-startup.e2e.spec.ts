@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { Test } from '@nestjs/testing';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,16 +10,13 @@ import {
 } from '../../src/bids/market-adapter/market-adapter.provider.js';
 import { loadConfig } from '../../src/config/app-config.js';
 
-const saved = process.env['KPX_URL'];
-afterEach(() => {
-  if (saved === undefined) delete process.env['KPX_URL'];
-  else process.env['KPX_URL'] = saved;
-});
-
-const start = () =>
+// KPX_URL is read with the rest of the configuration (AppConfig.marketAdapter).
+const start = async (env: Readonly<Record<string, string>> = {}) =>
   Test.createTestingModule({
     imports: [
-      AppModule.forRoot(loadConfig({ EVENT_STORE_PATH: ':memory:', READ_MODEL_PATH: ':memory:' })),
+      AppModule.forRoot(
+        loadConfig({ EVENT_STORE_PATH: ':memory:', READ_MODEL_PATH: ':memory:', ...env }),
+      ),
     ],
   }).compile();
 
@@ -30,15 +27,13 @@ const httpAdapterBuilt = existsSync(
 
 describe('choosing the market adapter at start-up', () => {
   it('trades on the embedded simulated KPX without KPX_URL', async () => {
-    delete process.env['KPX_URL'];
     const moduleRef = await start();
     expect(moduleRef.get(MARKET_ADAPTER)).toBe(moduleRef.get(EmbeddedKpxSimAdapter));
     await moduleRef.close();
   });
 
   (httpAdapterBuilt ? it : it.skip)('talks to KPX_URL through the KPX HTTP adapter', async () => {
-    process.env['KPX_URL'] = 'http://127.0.0.1:7070';
-    const moduleRef = await start();
+    const moduleRef = await start({ KPX_URL: 'http://127.0.0.1:7070' });
     const adapter = moduleRef.get<object>(MARKET_ADAPTER);
     expect(adapter.constructor.name).toBe('KpxHttpAdapter');
     await moduleRef.close();
@@ -47,8 +42,9 @@ describe('choosing the market adapter at start-up', () => {
   (httpAdapterBuilt ? it.skip : it)(
     'refuses to start with KPX_URL set while the KPX HTTP adapter is not in the build',
     async () => {
-      process.env['KPX_URL'] = 'http://127.0.0.1:7070';
-      await expect(start()).rejects.toThrow(/^KPX_URL: .*market-adapters\/kpx\/.*unset KPX_URL/s);
+      await expect(start({ KPX_URL: 'http://127.0.0.1:7070' })).rejects.toThrow(
+        /^KPX_URL: .*market-adapters\/kpx\/.*unset KPX_URL/s,
+      );
     },
   );
 
@@ -62,7 +58,6 @@ describe('choosing the market adapter at start-up', () => {
   });
 
   it('refuses a KPX_URL that is not an http(s) URL', async () => {
-    process.env['KPX_URL'] = 'kpx.example';
-    await expect(start()).rejects.toThrow(/^KPX_URL: expected http\(s\)/);
+    await expect(start({ KPX_URL: 'kpx.example' })).rejects.toThrow(/^KPX_URL: expected http\(s\)/);
   });
 });

@@ -43,6 +43,8 @@ const delivery = (deliveredNetKwh: number[]): RecordDelivery => ({
     pvActualKwh: [450, 0],
     pvCapacityKw: 1000,
     essFinalSocKwh: {},
+    essSocKwh: {},
+    kindNetKwh: {},
     gridViolations: 0,
     dayAheadSmpKrwPerKwh: [100, 200],
     deliveredAt: '2024-06-03T15:00:00.000Z',

@@ -1,6 +1,8 @@
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { KPX_SIM_DEFAULTS } from '../../../market-adapters/kpx-sim/config.js';
-import { ConfigError, type AppConfig } from '../../config/app-config.js';
+// Not app-config.js: it imports this module to load the settings below.
+import type { AppConfig } from '../../config/app-config.js';
+import { ConfigError } from '../../config/config-error.js';
 
 /**
  * Which exchange the application talks to, read from the environment once at start-up:
@@ -26,6 +28,15 @@ export type MarketAdapterConfig =
 
 export const MARKET_ADAPTER_CONFIG = Symbol('MARKET_ADAPTER_CONFIG');
 
+/** The variables above as AppConfig holds them (`marketAdapter`), each checked once. */
+export interface MarketAdapterSettings {
+  readonly kpxUrl: string | undefined;
+  /** `':memory:'`, an absolute path, or undefined for the default next to the event store. */
+  readonly kpxSimDbPath: string | undefined;
+  readonly kpxSimDataPath: string;
+  readonly kpxSimSeed: string;
+}
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 const text = (env: Env, name: string): string | undefined => {
@@ -33,26 +44,38 @@ const text = (env: Env, name: string): string | undefined => {
   return value === undefined || value === '' ? undefined : value;
 };
 
-export const loadMarketAdapterConfig = (env: Env, app: AppConfig): MarketAdapterConfig => {
-  const url = text(env, 'KPX_URL');
-  if (url !== undefined) {
-    if (!/^https?:\/\/[^\s]+$/.test(url))
-      throw new ConfigError(
-        'KPX_URL',
-        `expected http(s)://host[:port], got ${JSON.stringify(url)}`,
-      );
-    return { kind: 'kpx-http', url };
-  }
-  const configured = text(env, 'KPX_SIM_DB');
+export const loadMarketAdapterSettings = (env: Env): MarketAdapterSettings => {
+  const kpxUrl = text(env, 'KPX_URL');
+  if (kpxUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(kpxUrl))
+    throw new ConfigError(
+      'KPX_URL',
+      `expected http(s)://host[:port], got ${JSON.stringify(kpxUrl)}`,
+    );
+  const db = text(env, 'KPX_SIM_DB');
+  return {
+    kpxUrl,
+    kpxSimDbPath: db === undefined || db === ':memory:' ? db : resolve(db),
+    kpxSimDataPath: text(env, 'KPX_SIM_DATA') ?? KPX_SIM_DEFAULTS.dataPath,
+    kpxSimSeed: text(env, 'KPX_SIM_SEED') ?? KPX_SIM_DEFAULTS.seed,
+  };
+};
+
+/** The exchange `app` talks to; the simulated KPX's file defaults to one next to its event store. */
+export const marketAdapterConfig = (app: AppConfig): MarketAdapterConfig => {
+  const { kpxUrl, kpxSimDbPath, kpxSimDataPath, kpxSimSeed } = app.marketAdapter;
+  if (kpxUrl !== undefined) return { kind: 'kpx-http', url: kpxUrl };
   const dbPath =
-    configured === ':memory:' || (configured === undefined && app.sqlitePath === ':memory:')
-      ? ':memory:'
-      : resolve(configured ?? join(dirname(app.sqlitePath), 'kpx-sim.db'));
+    kpxSimDbPath ??
+    (app.sqlitePath === ':memory:' ? ':memory:' : resolve(dirname(app.sqlitePath), 'kpx-sim.db'));
   return {
     kind: 'kpx-sim-in-process',
     dbPath,
-    dataPath: text(env, 'KPX_SIM_DATA') ?? KPX_SIM_DEFAULTS.dataPath,
-    seed: text(env, 'KPX_SIM_SEED') ?? KPX_SIM_DEFAULTS.seed,
+    dataPath: kpxSimDataPath,
+    seed: kpxSimSeed,
     dayAheadGateKst: app.dayAheadGateKst,
   };
 };
+
+/** `marketAdapterConfig` with the market variables taken from `env` instead of `app`. */
+export const loadMarketAdapterConfig = (env: Env, app: AppConfig): MarketAdapterConfig =>
+  marketAdapterConfig({ ...app, marketAdapter: loadMarketAdapterSettings(env) });

@@ -3,8 +3,8 @@ import type { MarketAdapter } from '../../../market-adapters/market-adapter.port
 import { APP_CONFIG, ConfigError, type AppConfig } from '../../config/app-config.js';
 import { EmbeddedKpxSimAdapter } from './embedded-kpx-sim.adapter.js';
 import {
-  loadMarketAdapterConfig,
   MARKET_ADAPTER_CONFIG,
+  marketAdapterConfig,
   type MarketAdapterConfig,
 } from './market-adapter-config.js';
 
@@ -44,14 +44,14 @@ export const loadKpxHttpAdapter = async (
 };
 
 /**
- * The market adapter providers: the configuration (from the environment, once), the embedded
+ * The market adapter providers: the configuration (from AppConfig's `marketAdapter`), the embedded
  * simulated exchange (opened lazily), and MARKET_ADAPTER, which is the KPX HTTP adapter when
  * KPX_URL is set and the embedded simulated KPX otherwise.
  */
 export const marketAdapterProviders: Provider[] = [
   {
     provide: MARKET_ADAPTER_CONFIG,
-    useFactory: (app: AppConfig) => loadMarketAdapterConfig(process.env, app),
+    useFactory: (app: AppConfig) => marketAdapterConfig(app),
     inject: [APP_CONFIG],
   },
   EmbeddedKpxSimAdapter,
