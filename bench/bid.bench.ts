@@ -17,7 +17,8 @@ import {
   createGlpkSolver,
   createHighsSolver,
 } from '../src/infrastructure/solvers/worker-milp-solver.js';
-import { formatTable, writeResults, type TableRow } from './support/bench-report.js';
+import { type TableRow } from './support/bench-report.js';
+import { finishBench } from './support/finish-bench.js';
 import { loadAverages, machineFacts } from './support/machine-facts.js';
 import { collectGarbage, timeOf } from './support/measure.js';
 
@@ -149,15 +150,7 @@ const main = async (): Promise<void> => {
       }
     }
   }
-  console.log(formatTable(rows));
-  const path = writeResults('bid', {
-    ...results,
-    ...machine,
-    loadBefore: loadBefore.join(' '),
-    loadAfter: loadAverages().join(' '),
-    date: new Date().toISOString(),
-  });
-  console.log(`figures written to ${path}`);
+  finishBench('bid', rows, results, machine, loadBefore);
 };
 
 await main();
