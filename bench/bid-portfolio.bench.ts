@@ -3,12 +3,14 @@
  * 1,000 and 100,000 DERs (40 % PV, 20 % batteries, 20 % EVs, 15 % DR, 5 % fuel cells, 96
  * intervals of 15 minutes, 5 SMP scenarios) through aggregation: validation, grouping into
  * virtual assets, the aggregate's LP bound, its schedule, disaggregation to every DER, every
- * DER's setpoints checked against its own limits, the case valued on them. End-to-end time
- * excludes only generating the case.
+ * DER's setpoints checked against its own limits, batteries and PV re-planned around what the
+ * DR loads, fuel cells and EVs really do (and PV around the batteries), the case's limits and
+ * bid-curve link checked on the DERs' sum, the case valued on it. End-to-end time excludes only
+ * generating the case.
  *
  * Run: `npm run bench:bid-portfolio [-- --ders 1000,100000 --solver glpk|highs]`; figures in
  * bench/results/bid-portfolio.json. Targets: 1,000 DERs in at most 30 s, 100,000 in at most
- * 120 s, no DER's limits broken.
+ * 120 s, no DER's limits broken and none of the case's.
  */
 import { parsePortfolioCase } from '../domain/optimisation/portfolio/case-validation.js';
 import { solveAggregated } from '../domain/optimisation/aggregation/solve-aggregated.js';
@@ -64,8 +66,9 @@ const main = async (): Promise<void> => {
       const r = result!;
       const key = `ders${ders}`;
       const target = TARGET_SECONDS[ders];
-      // Met only with a schedule for every DER that keeps every DER's limits.
-      const solved = r.objectiveKrw !== undefined && r.perDerViolations === 0;
+      // Met only with a schedule for every DER that keeps every DER's limits, whose sum keeps the
+      // case's (meters, portfolio, bid-curve link).
+      const solved = r.objectiveKrw !== undefined && r.feasible;
       Object.assign(results, {
         [`${key}_status`]: r.status,
         [`${key}_groups`]: r.groups,
@@ -84,6 +87,9 @@ const main = async (): Promise<void> => {
         [`${key}_worstPortfolioViolationKw`]: r.worstPortfolioViolationKw,
         [`${key}_feasible`]: r.feasible,
         [`${key}_deficitKwh`]: r.deficitKwh,
+        [`${key}_rebalancePasses`]: r.rebalances.length,
+        [`${key}_rebalancePassesOptimal`]: r.rebalances.filter((p) => p.status === 'optimal')
+          .length,
         [`${key}_peakRssMb`]: peakRssMb,
         ...(target === undefined
           ? {}
@@ -119,8 +125,18 @@ const main = async (): Promise<void> => {
           label: `${label}: case limits / bid links broken (worst ${r.worstPortfolioViolationKw.toFixed(1)} kW)`,
           value: r.portfolioViolations.length,
           unit: '',
+          targetAtMost: 0,
         },
-        { label: `${label}: deficit vs aggregate schedule`, value: r.deficitKwh, unit: 'kWh' },
+        {
+          label: `${label}: later passes around what DERs did (optimal)`,
+          value: r.rebalances.filter((p) => p.status === 'optimal').length,
+          unit: `of ${r.rebalances.length}`,
+        },
+        {
+          label: `${label}: left unfollowed after the last pass`,
+          value: r.deficitKwh,
+          unit: 'kWh',
+        },
         {
           label: `${label}: peak RSS (process, solver thread included)`,
           value: peakRssMb,

@@ -94,6 +94,24 @@ export interface CompactSchedules {
   }[];
   /** Per scenario, each battery's state of charge at the end of the day (the next day's start). */
   readonly endSocKwh?: readonly Readonly<Record<string, number>>[];
+  /** For a bid built through aggregation, how far the DERs' own setpoints kept to the case. */
+  readonly aggregation?: AggregationCheck;
+}
+
+/** The DERs' setpoints of an aggregated bid, checked (domain/optimisation/aggregation/). */
+export interface AggregationCheck {
+  /** DER-scenario pairs whose setpoints break the DER's own limits. */
+  readonly perDerViolations: number;
+  /**
+   * Limits of the case the summed setpoints break: meters, communities, the portfolio's import
+   * and export, and the bid-curve link (a higher price never gives a smaller net position).
+   */
+  readonly caseViolations: number;
+  readonly worstCaseViolationKw: number;
+  /** The first few of them. */
+  readonly caseViolationExamples: readonly string[];
+  /** What the virtual assets were scheduled for and no DER followed, probability-weighted. */
+  readonly unfollowedKwh: number;
 }
 
 export const compactSchedules = (result: OptimiserResult): CompactSchedules => {

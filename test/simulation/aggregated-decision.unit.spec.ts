@@ -3,6 +3,7 @@ import { generateMixedPortfolio } from '../../bench/bid-portfolio/mixed-portfoli
 import { marketRules } from '../../domain/market/market-rules.js';
 import type { MilpSolver } from '../../domain/optimisation/milp-solver.port.js';
 import { parsePortfolioCase } from '../../domain/optimisation/portfolio/case-validation.js';
+import { scenarioOrder } from '../../domain/optimisation/portfolio/scenario-linking.js';
 import {
   AGGREGATE_ABOVE_ASSETS,
   aggregatedDecision,
@@ -75,5 +76,25 @@ describe('the simulation bid through aggregation', () => {
     expect(Math.abs(weighted - decision.objectiveKrw)).toBeLessThan(
       1 + 1e-6 * Math.abs(decision.objectiveKrw),
     );
+    // The draft records how far the DERs' own setpoints kept to the case.
+    const check = decision.schedules.aggregation!;
+    expect(check.perDerViolations).toBe(0);
+    // Its count of bid-link breaks agrees with the schedules' own net positions (the meters have
+    // no limits here, so every case violation is a link break).
+    const breaks = (toleranceKw: number): number => {
+      let count = 0;
+      for (let t = 0; t < portfolioCase.intervals; t++) {
+        const order = scenarioOrder(portfolioCase, t);
+        for (let k = 1; k < order.length; k++) {
+          const low = decision.schedules.scenarios[order[k - 1]!]!.netPositionKw[t]!;
+          const high = decision.schedules.scenarios[order[k]!]!.netPositionKw[t]!;
+          if (low - high > toleranceKw) count++;
+        }
+      }
+      return count;
+    };
+    expect(check.caseViolations).toBeGreaterThanOrEqual(breaks(1));
+    expect(check.caseViolations).toBeLessThanOrEqual(breaks(0.001));
+    expect(check.caseViolationExamples.length).toBe(Math.min(5, check.caseViolations));
   });
 });

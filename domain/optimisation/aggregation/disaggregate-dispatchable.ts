@@ -65,8 +65,9 @@ export interface DrWindowShare {
  * only its reductions are known, each run of reduction is one window. Windows are filled largest
  * share first: a member joins a window only where its own rules allow (notice, duration,
  * activations and hours left, no overlap or touching with its other windows), largest members
- * first, all-or-nothing ones while they bring the window nearer its share of the fleet's
- * reduction, divisible ones up to it (the last one in part). Divisible members then follow the
+ * first, all-or-nothing ones where they fit whole within the window's share of the fleet's
+ * reduction (more than was scheduled could break a meter's export limit), divisible ones up to it
+ * (the last one in part). Divisible members then follow the
  * group's reduction interval by interval. What is left is the deficit.
  */
 export const disaggregateDr = (
@@ -113,7 +114,8 @@ export const disaggregateDr = (
       if (room <= 1e-9) break;
       if (m.reductionKw <= 0 || activations[i]! >= m.maxActivationsPerDay) continue;
       if (activeIntervals[i]! + w.length > drMaxActiveIntervals(m, hours)) continue;
-      if (m.allOrNothing && m.reductionKw / 2 > room) continue;
+      // Never beyond the window's share: more reduction than scheduled could break a limit.
+      if (m.allOrNothing && m.reductionKw > room + ZERO_KW) continue;
       if (!free(i, w.start, w.length)) continue;
       const fraction = m.allOrNothing ? 1 : Math.min(1, room / m.reductionKw);
       if (fraction < ACTIVE_SHARE * 10) continue;

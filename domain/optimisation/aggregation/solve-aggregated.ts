@@ -1,8 +1,8 @@
 import type { IntervalBid } from '../../market/bid-curve.js';
-import { VARIABLE_KIND_CODE, type MilpModel } from '../milp-model.js';
 import { DEFAULT_RELATIVE_GAP, type MilpSolver } from '../milp-solver.port.js';
 import { bidCurvesFromSchedules } from '../portfolio/bid-curves.js';
 import { buildPortfolioModel } from '../portfolio/build-portfolio-model.js';
+import { defaultTieBreakKrwPerKwh } from '../portfolio/objective.js';
 import { BinaryPlan } from '../portfolio/model-context.js';
 import type { CaseAsset, PortfolioCase } from '../portfolio/portfolio-case.js';
 import { readSchedule, type IntervalSchedule } from '../portfolio/read-schedule.js';
@@ -10,10 +10,12 @@ import { solveCase, type OptimiserStatus, type SolveCaseOptions } from '../portf
 import { disaggregateGroup } from './disaggregate-group.js';
 import type { DrWindowShare } from './disaggregate-dispatchable.js';
 import type { GroupSeries } from './disaggregate-storage.js';
-import { aggregateCase, type GroupingOptions } from './group-ders.js';
+import { aggregateCase, type DerGroup, type GroupingOptions } from './group-ders.js';
 import { memberCostKrw } from './member-cost.js';
 import { memberViolation } from './member-limits.js';
 import { PortfolioPosition } from './portfolio-position.js';
+import { rebalance } from './rebalance.js';
+import { relaxIntegrality } from './relax-integrality.js';
 
 export interface AggregatedSolveOptions extends SolveCaseOptions, GroupingOptions {
   /**
@@ -34,6 +36,13 @@ export interface MemberViolation {
   readonly message: string;
 }
 
+export interface RebalanceReport {
+  /** How many virtual assets were scheduled again. */
+  readonly groups: number;
+  readonly status: OptimiserStatus;
+  readonly solveSeconds: number;
+}
+
 export interface AggregatedResult {
   readonly status: OptimiserStatus;
   readonly ders: number;
@@ -43,6 +52,11 @@ export interface AggregatedResult {
   readonly aggregateObjectiveKrw?: number;
   /** Probability-weighted revenue minus costs of the members' own setpoints, KRW. */
   readonly objectiveKrw?: number;
+  /**
+   * The passes that scheduled virtual assets again around what the DERs before them really do
+   * (rebalance.ts), in order; where one is not `optimal` the schedule before it was kept.
+   */
+  readonly rebalances: readonly RebalanceReport[];
   /** Proven upper bound on the case's optimum: from the aggregate's LP relaxation. */
   readonly boundKrw?: number;
   /** 100 x (bound - objective) / |bound|. */
@@ -77,6 +91,32 @@ export interface AggregatedResult {
 }
 
 const MAX_REPORTED_VIOLATIONS = 10;
+
+/**
+ * The order in which groups are shared among their members, as stages of group indices. Those
+ * whose members follow least exactly go first (DR loads give all or nothing, fuel cells start at
+ * their minimum, EVs have departures); then battery groups one by one, smallest first, so that
+ * each later one (the largest last) can take up what those before did not follow; PV last, whose
+ * curtailment can take up what the batteries did not, and whose members follow exactly.
+ */
+const dispatchStages = (
+  groups: readonly DerGroup[],
+  aggregate: PortfolioCase,
+): readonly (readonly number[])[] => {
+  const indices = (kinds: readonly CaseAsset['kind'][]): number[] =>
+    groups.flatMap((group, g) => (kinds.includes(group.kind) ? [g] : []));
+  const powerKw = (g: number): number => {
+    const asset = aggregate.assets[g]!;
+    return asset.kind === 'ess' ? asset.chargeKw + asset.dischargeKw : 0;
+  };
+  const batteries = indices(['ess']).sort((a, b) => powerKw(a) - powerKw(b) || a - b);
+  return [
+    indices(['dr_load', 'fuel_cell', 'ev_charger']),
+    ...batteries.map((g) => [g]),
+    indices(['pv', 'load']),
+  ].filter((stage) => stage.length > 0);
+};
+
 const DEFAULT_TIME_LIMIT_SECONDS = 60;
 
 interface AggregateSchedule {
@@ -84,6 +124,8 @@ interface AggregateSchedule {
   readonly boundKrw?: number;
   readonly objectiveKrw?: number;
   readonly solveSeconds: number;
+  /** The throughput tie-break the schedule was solved with (later passes use it too). */
+  readonly tieBreakKrwPerKwh: number;
   readonly scenarios?: readonly (readonly IntervalSchedule[])[];
   /** Per group (aggregate asset order) and scenario, a DR group's windows with their shares. */
   readonly drWindows?: (group: number, scenario: number) => readonly DrWindowShare[] | undefined;
@@ -96,11 +138,15 @@ interface AggregateSchedule {
  * 2. the aggregate's LP relaxation is solved: its optimum plus the most the tie-break can cost is
  *    a proven upper bound on the case's optimum (a relaxation of a relaxation);
  * 3. the virtual assets' schedule is that LP's solution (or solveCase's, see `schedule`);
- * 4. each virtual asset's schedule is shared among its members within each member's own limits
- *    (disaggregate-*.ts), every member's setpoints are checked against its limits from scratch,
- *    and the case is valued on the members' setpoints: revenue at the meters from their sum, and
- *    each member's own costs. That is the reported objective, a feasible one whenever nothing is
- *    violated; gap = (bound - objective) / |bound|.
+ * 4. each virtual DR load, fuel cell and EV's schedule is shared among its members within each
+ *    member's own limits (disaggregate-*.ts);
+ * 5. what those members really do is fixed, and the batteries and PV are scheduled again around
+ *    it within every limit of the case, the bid-curve link included (rebalance.ts), then shared
+ *    among their members in turn;
+ * 6. every member's setpoints are checked against its limits from scratch, and the case is
+ *    valued on them: revenue at the meters from their sum, and each member's own costs. That is
+ *    the reported objective, a feasible one whenever nothing is violated (`feasible`);
+ *    gap = (bound - objective) / |bound|.
  */
 export const solveAggregated = async (
   portfolioCase: PortfolioCase,
@@ -129,6 +175,7 @@ export const solveAggregated = async (
       ...common,
       status: scheduled.status,
       feasible: false,
+      rebalances: [],
       perDerViolations: 0,
       violations: [],
       portfolioViolations: [],
@@ -146,65 +193,91 @@ export const solveAggregated = async (
   const position = new PortfolioPosition(portfolioCase);
   const violations: MemberViolation[] = [];
   let perDerViolations = 0;
-  let deficitKwh = 0;
   const deficitKwhByKind: Partial<Record<CaseAsset['kind'], number>> = {};
   let capacityKw = 0;
   for (const group of groups)
     for (const a of group.members) capacityKw += ratingKw(portfolioCase.assets[a]!);
-  // Batteries go last: per meter, they take up what the other groups' members could not follow.
-  const order = groups
-    .map((group, g) => ({ group, g }))
-    .sort((x, y) => Number(x.group.kind === 'ess') - Number(y.group.kind === 'ess'));
-  const essKw = new Map<string, number>();
-  for (const asset of aggregate.assets)
-    if (asset.kind === 'ess')
-      essKw.set(asset.siteId, (essKw.get(asset.siteId) ?? 0) + asset.chargeKw + asset.dischargeKw);
-  scheduled.scenarios.forEach((intervals, s) => {
+  /**
+   * One group's members' setpoints in one scenario, from its virtual asset's `intervals`:
+   * checked, valued, handed out; returns their sum (kW towards the grid) and the deficit.
+   */
+  const dispatch = (g: number, s: number, intervals: readonly IntervalSchedule[]) => {
+    const group = groups[g]!;
+    const members = group.members.map((a) => portfolioCase.assets[a]!);
+    const series = groupSeries(intervals, group.id, portfolioCase.intervals);
+    const setpoints = disaggregateGroup(
+      group.kind,
+      members,
+      series,
+      grid,
+      scheduled.drWindows?.(g, s),
+    );
+    let deficit = 0;
+    for (const kw of setpoints.deficitKw) deficit += Math.abs(kw) * hours;
     const probability = portfolioCase.scenarios[s]!.probability;
-    const unfollowed = new Map<string, Float64Array>();
-    for (const { group, g } of order) {
-      const members = group.members.map((a) => portfolioCase.assets[a]!);
-      const series = groupSeries(intervals, group.id, portfolioCase.intervals);
-      const asset = aggregate.assets[g]!;
-      const siteDeficit = unfollowed.get(asset.siteId);
-      if (asset.kind === 'ess' && siteDeficit !== undefined) {
-        const share = (asset.chargeKw + asset.dischargeKw) / essKw.get(asset.siteId)!;
-        for (let t = 0; t < portfolioCase.intervals; t++)
-          series.dischargeKw[t]! += share * siteDeficit[t]!;
+    deficitKwhByKind[group.kind] = (deficitKwhByKind[group.kind] ?? 0) + probability * deficit;
+    const sumKw = new Float64Array(portfolioCase.intervals);
+    members.forEach((member, i) => {
+      const powerKw = setpoints.powerKw[i]!;
+      const message = memberViolation(member, powerKw, grid);
+      if (message !== undefined) {
+        perDerViolations++;
+        if (violations.length < MAX_REPORTED_VIOLATIONS)
+          violations.push({ assetId: member.id, scenario: s, message });
       }
-      const setpoints = disaggregateGroup(
-        group.kind,
-        members,
-        series,
-        grid,
-        scheduled.drWindows?.(g, s),
-      );
-      let deficit = 0;
-      for (const kw of setpoints.deficitKw) deficit += Math.abs(kw) * hours;
-      deficitKwhByKind[group.kind] = (deficitKwhByKind[group.kind] ?? 0) + probability * deficit;
-      // Batteries' own deficits are kept apart: theirs already includes what they took up.
-      const key = asset.kind === 'ess' ? `${asset.siteId}|ess` : asset.siteId;
-      const row = unfollowed.get(key) ?? new Float64Array(portfolioCase.intervals);
-      unfollowed.set(key, row);
-      for (let t = 0; t < portfolioCase.intervals; t++) row[t]! += setpoints.deficitKw[t]!;
-      members.forEach((member, i) => {
-        const powerKw = setpoints.powerKw[i]!;
-        const message = memberViolation(member, powerKw, grid);
-        if (message !== undefined) {
-          perDerViolations++;
-          if (violations.length < MAX_REPORTED_VIOLATIONS)
-            violations.push({ assetId: member.id, scenario: s, message });
-        }
-        position.add(member.siteId, s, powerKw, memberCostKrw(member, powerKw, hours));
-        options.onSetpoints?.(member, s, powerKw);
+      position.add(member.siteId, s, powerKw, memberCostKrw(member, powerKw, hours));
+      options.onSetpoints?.(member, s, powerKw);
+      for (let t = 0; t < powerKw.length; t++) sumKw[t]! += powerKw[t]!;
+    });
+    return { sumKw, deficitKw: setpoints.deficitKw };
+  };
+  // Stage by stage, the groups of a stage follow the latest schedule, and what their members
+  // really do is fixed per meter; when they left something unfollowed, the later stages' groups
+  // are scheduled again around it (rebalance.ts) before they follow in turn.
+  const fixedKw = scheduled.scenarios.map(() => new Map<string, Float64Array>());
+  const unfollowedKw = scheduled.scenarios.map(() => new Float64Array(portfolioCase.intervals));
+  const rebalances: RebalanceReport[] = [];
+  const stages = dispatchStages(groups, aggregate);
+  let schedule = scheduled.scenarios;
+  // The passes share what is left of the time limit (each gets at least a second).
+  let secondsLeft =
+    (options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS) - scheduled.solveSeconds;
+  for (let stage = 0; stage < stages.length; stage++) {
+    if (stage > 0 && unfollowed(unfollowedKw)) {
+      const later = new Set(stages.slice(stage).flat());
+      const again = await rebalance(aggregate, fixedKw, solver, {
+        groups: later,
+        tieBreakKrwPerKwh: scheduled.tieBreakKrwPerKwh,
+        timeLimitSeconds: Math.max(1, secondsLeft),
       });
+      secondsLeft -= again.solveSeconds;
+      rebalances.push({
+        groups: later.size,
+        status: again.status,
+        solveSeconds: again.solveSeconds,
+      });
+      if (again.scenarios !== undefined) {
+        schedule = again.scenarios;
+        for (const row of unfollowedKw) row.fill(0);
+      }
     }
-    // What no member followed in the end, per meter and interval.
-    const left = new Float64Array(portfolioCase.intervals);
-    for (const [key, row] of unfollowed)
-      if (key.endsWith('|ess') || !essKw.has(key))
-        for (let t = 0; t < portfolioCase.intervals; t++) left[t]! += row[t]!;
-    for (const kw of left) deficitKwh += probability * Math.abs(kw) * hours;
+    schedule.forEach((intervals, s) => {
+      for (const g of stages[stage]!) {
+        const { sumKw, deficitKw } = dispatch(g, s, intervals);
+        const siteId = aggregate.assets[g]!.siteId;
+        const row = fixedKw[s]!.get(siteId) ?? new Float64Array(portfolioCase.intervals);
+        fixedKw[s]!.set(siteId, row);
+        for (let t = 0; t < row.length; t++) {
+          row[t]! += sumKw[t]!;
+          unfollowedKw[s]![t]! += deficitKw[t]!;
+        }
+      }
+    });
+  }
+  let deficitKwh = 0;
+  unfollowedKw.forEach((row, s) => {
+    const probability = portfolioCase.scenarios[s]!.probability;
+    for (const kw of row) deficitKwh += probability * Math.abs(kw) * hours;
   });
   const { objectiveKrw } = position.objective();
   const netPositionKw = position.netPositionKw();
@@ -212,8 +285,20 @@ export const solveAggregated = async (
   const gap = gapToBoundPct(objectiveKrw, scheduled.boundKrw);
   const { messages: portfolioViolations, worstKw } = position.violations(toleranceKw);
   const closed = gap !== undefined && gap <= 100 * (options.relativeGap ?? DEFAULT_RELATIVE_GAP);
+  let solveSeconds = scheduled.solveSeconds;
+  for (const pass of rebalances) solveSeconds += pass.solveSeconds;
+  const failed = rebalances.filter((pass) => pass.status !== 'optimal');
+  const message =
+    failed.length === 0
+      ? scheduled.message
+      : `${failed.length} of ${rebalances.length} later passes found no schedule (${failed
+          .map((pass) => pass.status)
+          .join(', ')}): the virtual assets kept the schedule before them`;
   return {
     ...common,
+    solveSeconds,
+    rebalances,
+    ...(message === undefined ? {} : { message }),
     // Optimal only when the DERs' own schedule closes the gap; otherwise feasible with its gap.
     status: scheduled.status === 'optimal' && !closed ? 'feasible' : scheduled.status,
     feasible: perDerViolations === 0 && portfolioViolations.length === 0,
@@ -249,11 +334,13 @@ const scheduleByRelaxation = async (
     return {
       status: lp.status === 'optimal' ? 'error' : lp.status,
       solveSeconds: lp.solveSeconds,
+      tieBreakKrwPerKwh: index.tieBreakKrwPerKwh,
       ...(lp.message === undefined ? {} : { message: lp.message }),
     };
   const schedule = readSchedule(aggregate, index, values);
   return {
     status: 'optimal',
+    tieBreakKrwPerKwh: index.tieBreakKrwPerKwh,
     // The economic objective is the model's plus the tie-break it paid, at most this much.
     boundKrw: lp.objective + index.maxTieBreakPenaltyKrw,
     objectiveKrw: schedule.objectiveKrw,
@@ -292,12 +379,18 @@ const scheduleBySolveCase = async (
     ...(boundKrw === undefined ? {} : { boundKrw }),
     ...(solved.objectiveKrw === undefined ? {} : { objectiveKrw: solved.objectiveKrw }),
     solveSeconds: lp.solveSeconds + solved.solveSeconds,
+    tieBreakKrwPerKwh: options.tieBreakKrwPerKwh ?? defaultTieBreakKrwPerKwh(aggregate),
     ...(solved.objectiveKrw === undefined
       ? {}
       : { scenarios: solved.scenarioSchedules?.map((s) => s.intervals) ?? [solved.intervals] }),
     ...(solved.message === undefined ? {} : { message: solved.message }),
   };
 };
+
+/** Whether any member left any of its group's schedule unfollowed (beyond round-off). */
+const unfollowed = (rows: readonly Float64Array[]): boolean =>
+  rows.some((row) => row.some((kw) => Math.abs(kw) > UNFOLLOWED_KW));
+const UNFOLLOWED_KW = 1e-6;
 
 /** 100 x (bound - objective) / |bound|: how far below the proven bound the objective may be. */
 const gapToBoundPct = (objective: number, bound: number | undefined): number | undefined => {
@@ -306,15 +399,6 @@ const gapToBoundPct = (objective: number, bound: number | undefined): number | u
   if (difference <= 1e-9 * Math.max(1, Math.abs(bound))) return 0;
   return Math.abs(bound) < 1e-9 ? undefined : (100 * difference) / Math.abs(bound);
 };
-
-/** The same model with every integer and binary column continuous: its optimum bounds the MILP's. */
-export const relaxIntegrality = (model: MilpModel): MilpModel => ({
-  ...model,
-  variables: {
-    ...model.variables,
-    kinds: new Uint8Array(model.variables.kinds.length).fill(VARIABLE_KIND_CODE.continuous),
-  },
-});
 
 const groupSeries = (
   intervals: readonly IntervalSchedule[],
@@ -341,7 +425,7 @@ const groupSeries = (
 };
 
 /** What a DER can move, kW: the scale of the round-off tolerance on summed positions. */
-const ratingKw = (asset: CaseAsset): number => {
+export const ratingKw = (asset: CaseAsset): number => {
   switch (asset.kind) {
     case 'ess':
       return Math.max(asset.chargeKw, asset.dischargeKw);

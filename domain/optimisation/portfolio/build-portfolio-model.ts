@@ -27,6 +27,11 @@ export interface BuildPortfolioOptions {
   readonly binaries?: BinaryPlan;
   /** Default `defaultTieBreakKrwPerKwh(case)`; 0 disables the tie-break. */
   readonly tieBreakKrwPerKwh?: number;
+  /**
+   * Power fixed outside the model at a meter in a scenario, kW towards the grid per interval
+   * (for example DERs already dispatched, see aggregation/rebalance.ts); none by default.
+   */
+  readonly fixedInjectionKw?: (siteId: string, scenario: number) => Float64Array | undefined;
 }
 
 /** Units of the row families, for infeasibility diagnoses. */
@@ -85,6 +90,12 @@ export const buildPortfolioModel = (
     const assets = portfolioCase.assets.map((asset) =>
       asset.kind === 'pv' ? pv.get(asset.id)! : addAsset(context(asset), asset),
     );
+    for (const site of portfolioCase.sites) {
+      const injectionKw = options.fixedInjectionKw?.(site.id, s);
+      if (injectionKw === undefined) continue;
+      const siteFlows = flows.get(site.id)!;
+      for (let t = 0; t < portfolioCase.intervals; t++) siteFlows.addConstant(t, injectionKw[t]!);
+    }
     const meters = portfolioCase.sites.map((site, m) =>
       addMeter(
         builder,

@@ -4,6 +4,7 @@ import { aggregateCase } from '../../../domain/optimisation/aggregation/group-de
 import { memberCostKrw } from '../../../domain/optimisation/aggregation/member-cost.js';
 import { PortfolioPosition } from '../../../domain/optimisation/aggregation/portfolio-position.js';
 import {
+  ratingKw,
   solveAggregated,
   type AggregatedResult,
 } from '../../../domain/optimisation/aggregation/solve-aggregated.js';
@@ -21,7 +22,7 @@ import type {
 } from '../../../domain/optimisation/portfolio/portfolio-case.js';
 import type { CurveRules } from '../../../domain/market/market-rules.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
-import type { CompactSchedules } from '../day-ahead-bid.js';
+import type { AggregationCheck, CompactSchedules } from '../day-ahead-bid.js';
 import type { BidDecision } from './bid-decision.js';
 
 /**
@@ -95,6 +96,8 @@ const meterCase = (
 
 interface Solved {
   readonly status: AggregatedResult['status'];
+  readonly perDerViolations: number;
+  readonly unfollowedKwh: number;
   readonly objectiveKrw?: number;
   readonly boundKrw?: number;
   readonly solveSeconds: number;
@@ -134,6 +137,8 @@ const solveByMeter = async (
   let objectiveKrw = 0;
   let boundKrw = 0;
   let solveSeconds = 0;
+  let perDerViolations = 0;
+  let unfollowedKwh = 0;
   let variables = 0;
   let constraints = 0;
   for (const site of portfolioCase.sites) {
@@ -145,6 +150,8 @@ const solveByMeter = async (
       onSetpoints: collector.onSetpoints,
     });
     solveSeconds += result.solveSeconds;
+    perDerViolations += result.perDerViolations;
+    unfollowedKwh += result.deficitKwh;
     if (
       (result.status !== 'optimal' && result.status !== 'feasible') ||
       result.objectiveKrw === undefined ||
@@ -154,6 +161,8 @@ const solveByMeter = async (
         status: result.status,
         solveSeconds,
         message: `meter ${site.id}: ${result.message ?? result.status}`,
+        perDerViolations,
+        unfollowedKwh,
         variables,
         constraints,
       };
@@ -169,6 +178,8 @@ const solveByMeter = async (
     objectiveKrw,
     boundKrw,
     solveSeconds,
+    perDerViolations,
+    unfollowedKwh,
     variables,
     constraints,
   };
@@ -193,11 +204,33 @@ const solveWhole = async (
   return {
     status: result.status,
     solveSeconds: result.solveSeconds,
+    perDerViolations: result.perDerViolations,
+    unfollowedKwh: result.deficitKwh,
     variables,
     constraints,
     ...(result.objectiveKrw === undefined ? {} : { objectiveKrw: result.objectiveKrw }),
     ...(result.boundKrw === undefined ? {} : { boundKrw: result.boundKrw }),
     ...(result.message === undefined ? {} : { message: result.message }),
+  };
+};
+
+const MAX_VIOLATION_EXAMPLES = 5;
+
+/** The whole case's limits and bid link checked on the DERs' summed setpoints, every meter's. */
+const aggregationCheck = (
+  portfolioCase: PortfolioCase,
+  collector: SetpointCollector,
+  solved: Solved,
+): AggregationCheck => {
+  let capacityKw = 0;
+  for (const asset of portfolioCase.assets) capacityKw += ratingKw(asset);
+  const { messages, worstKw } = collector.position.violations(1e-6 * Math.max(1, capacityKw));
+  return {
+    perDerViolations: solved.perDerViolations,
+    caseViolations: messages.length,
+    worstCaseViolationKw: round3(worstKw),
+    caseViolationExamples: messages.slice(0, MAX_VIOLATION_EXAMPLES),
+    unfollowedKwh: round3(solved.unfollowedKwh),
   };
 };
 
@@ -243,6 +276,7 @@ export const aggregatedDecision = async (
       assetKw: collector.assetKw[s]!,
     })),
     endSocKwh: collector.endSocKwh,
+    aggregation: aggregationCheck(portfolioCase, collector, solved),
   };
   const curves = bidCurvesFromSchedules(
     portfolioCase,

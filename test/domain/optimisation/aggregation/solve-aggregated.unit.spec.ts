@@ -140,16 +140,19 @@ describe('solveAggregated', () => {
         const bound = aggregated.boundKrw!;
         // The solvers' own optimality tolerance (~1e-7 relative per solve) on both sides.
         const tolerance = 1e-5 * Math.max(1, Math.abs(bound));
-        expect(aggregated.objectiveKrw!).toBeLessThanOrEqual(bound + tolerance);
         expect(aggregated.perDerViolations).toBe(0);
+        // Setpoints that keep every limit of the case are a schedule of it: worth at most its
+        // optimum, which the bound bounds. (Setpoints that break a limit, an export limit say,
+        // may be valued above it: that is why they are reported, not counted as a solution.)
+        if (aggregated.feasible)
+          expect(aggregated.objectiveKrw!).toBeLessThanOrEqual(bound + tolerance);
+        // Where the DERs followed the last plan made around them, the case's limits hold.
+        if (aggregated.deficitKwh < 1e-7) expect(aggregated.portfolioViolations).toEqual([]);
         // The case solved whole: any schedule it finds is feasible, so at most the optimum.
         if (direct.objectiveKrw !== undefined)
           expect(direct.objectiveKrw).toBeLessThanOrEqual(bound + tolerance);
       }),
-      // Seeded: an unseeded run found the aggregated objective above this bound by 1e-5 relative
-      // or more on two all-or-nothing DR loads and two fuel cells under a 20 kW export limit, two
-      // scenarios (CI 2026-11-26, seed -1586294822). Not yet explained: open in issue 5.
-      { numRuns: 10, seed: 20261126 },
+      { numRuns: 20 },
     );
   }, 120_000);
 

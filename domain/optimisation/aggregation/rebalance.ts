@@ -1,0 +1,69 @@
+import type { MilpSolver } from '../milp-solver.port.js';
+import { buildPortfolioModel } from '../portfolio/build-portfolio-model.js';
+import { BinaryPlan } from '../portfolio/model-context.js';
+import type { PortfolioCase } from '../portfolio/portfolio-case.js';
+import { readSchedule, type IntervalSchedule } from '../portfolio/read-schedule.js';
+import type { OptimiserStatus } from '../portfolio/solve-case.js';
+import { relaxIntegrality } from './relax-integrality.js';
+
+export interface RebalanceOptions {
+  /**
+   * The virtual assets scheduled again (indices into `aggregate.assets`); every other one is
+   * fixed at what its members do, summed in `fixedKw`.
+   */
+  readonly groups: ReadonlySet<number>;
+  readonly tieBreakKrwPerKwh: number;
+  readonly timeLimitSeconds: number;
+}
+
+export interface Rebalanced {
+  readonly status: OptimiserStatus;
+  readonly solveSeconds: number;
+  /** Per scenario, the rebalanced virtual assets' schedule (only theirs), when solved. */
+  readonly scenarios?: readonly (readonly IntervalSchedule[])[];
+  readonly message?: string;
+}
+
+/**
+ * A later pass of an aggregated solve. The first pass schedules every virtual asset; some are
+ * then shared among their members, who cannot always follow (an all-or-nothing DR load gives all
+ * of its reduction or none, a fuel cell cannot start below its minimum, batteries of one group
+ * reach their bounds at different times). What those members really do, summed per meter and
+ * scenario, is fixed here (`fixedKw`), and the virtual assets of `groups` (batteries and PV
+ * not yet shared out) are scheduled again around it with every limit of the case: meters, communities, the
+ * portfolio's import and export, and the bid-curve link between scenarios (a higher price never
+ * gives a smaller net position). They then take up what the others did not follow wherever the
+ * case lets them, at the best value, instead of by a rule. The LP relaxation of the modes is
+ * solved, as in the first pass; infeasible when no schedule of theirs can take it up.
+ */
+export const rebalance = async (
+  aggregate: PortfolioCase,
+  fixedKw: readonly ReadonlyMap<string, Float64Array>[],
+  solver: MilpSolver,
+  options: RebalanceOptions,
+): Promise<Rebalanced> => {
+  const rest: PortfolioCase = {
+    ...aggregate,
+    assets: aggregate.assets.filter((_, g) => options.groups.has(g)),
+  };
+  const { model, index } = buildPortfolioModel(rest, {
+    binaries: new BinaryPlan(),
+    tieBreakKrwPerKwh: options.tieBreakKrwPerKwh,
+    fixedInjectionKw: (siteId, scenario) => fixedKw[scenario]?.get(siteId),
+  });
+  const lp = await solver.solve(relaxIntegrality(model), {
+    timeLimitSeconds: options.timeLimitSeconds,
+  });
+  if (lp.status !== 'optimal' || lp.values === undefined)
+    return {
+      status: lp.status === 'optimal' ? 'error' : lp.status,
+      solveSeconds: lp.solveSeconds,
+      ...(lp.message === undefined ? {} : { message: lp.message }),
+    };
+  const schedule = readSchedule(rest, index, lp.values);
+  return {
+    status: 'optimal',
+    solveSeconds: lp.solveSeconds,
+    scenarios: schedule.scenarioSchedules.map((s) => s.intervals),
+  };
+};
