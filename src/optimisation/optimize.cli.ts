@@ -4,6 +4,7 @@ import { isDomainError, type DomainError } from '../../domain/shared/domain-erro
 import { CliUsageError, parseCliArgs, toJson } from '../cli/cli-args.js';
 import { EXIT, type CliCommand } from '../cli/cli-command.js';
 import { readJsonObjectFile } from '../cli/read-json-file.js';
+import { optimizeAggregated } from './optimize-aggregated.js';
 import {
   createGlpkSolver,
   createHighsSolver,
@@ -34,7 +35,7 @@ const engineName = (name: string | undefined): 'glpk' | 'highs' => {
 };
 
 /** Which exit code a finished optimisation gets: only proven infeasibility is the case's fault. */
-const exitCodeOf = (result: OptimiserResult): number => {
+const exitCodeOf = (result: Pick<OptimiserResult, 'status'>): number => {
   switch (result.status) {
     case 'optimal':
     case 'feasible':
@@ -50,6 +51,7 @@ export const optimizeCommand: CliCommand = {
   path: ['optimize'],
   summary: 'optimise a portfolio case (or a reference instance) and print the schedule as JSON',
   usage: `usage: gridfolio optimize --file case.json [--solver glpk|highs] [--time-limit s] [--gap pct]
+                         [--aggregate [--summary]]
 
 The case: {intervalMinutes, importPricesKrwPerKwh, exportPricesKrwPerKwh (or scenarios),
 assets: [...], sites?, communities?, gridImportLimitKw?, gridExportLimitKw?}; the reference
@@ -59,14 +61,26 @@ which a solve may stop (default 0.01).
 Prints {status, objectiveKrw, boundKrw, gapPct, solveSeconds, intervals: [...],
 scenarioSchedules?, bidCurves?, solver, lazy}. Exit codes: 0 optimal or feasible; 2 invalid input
 with {error: {code, field, message}}; 3 infeasible, with the diagnosis in the JSON; 1 no solution
-(time limit, solver error).`,
+(time limit, solver error).
+--aggregate: for portfolios of many DERs. Like DERs behind a meter become virtual assets whose
+LP relaxation gives the proven bound and the schedule, shared among the DERs within their own
+limits, batteries and PV re-planned around what the others really do, every DER checked. Prints
+{status, method: "aggregated", objectiveKrw (on the DERs' own setpoints), boundKrw, gapPct,
+solveSeconds, feasible, intervals (the most probable scenario: the portfolio's net position as
+import or export, every DER's setpoints), scenarioSchedules: [{scenario, probability,
+netPositionKw}], bidCurves, aggregation: {ders, groups, perDerViolations, portfolioViolations,
+deficitKwh, rebalances, ...}}. --summary leaves the DERs' setpoints out of intervals.`,
   async run(args, io) {
     const { values } = parseCliArgs(args, {
       file: { type: 'string' },
       solver: { type: 'string' },
       'time-limit': { type: 'string' },
       gap: { type: 'string' },
+      aggregate: { type: 'boolean' },
+      summary: { type: 'boolean' },
     });
+    if (values.summary === true && values.aggregate !== true)
+      throw new CliUsageError('--summary goes with --aggregate');
     const timeLimitSeconds = positiveNumber(values['time-limit'], '--time-limit');
     const relativeGap = gapFraction(values.gap);
     const engine = engineName(values.solver);
@@ -81,6 +95,15 @@ with {error: {code, field, message}}; 3 infeasible, with the diagnosis in the JS
     }
     const solver = engine === 'glpk' ? createGlpkSolver() : createHighsSolver();
     try {
+      if (values.aggregate === true) {
+        const aggregated = await optimizeAggregated(portfolioCase, solver, {
+          ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }),
+          ...(relativeGap === undefined ? {} : { relativeGap }),
+          withSetpoints: values.summary !== true,
+        });
+        io.out(toJson(aggregated));
+        return exitCodeOf(aggregated);
+      }
       const result = await solveCase(portfolioCase, solver, {
         ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }),
         ...(relativeGap === undefined ? {} : { relativeGap }),

@@ -122,17 +122,28 @@ export const batteryArbitrage = (
 /**
  * Market split (Cornuéjols & Dawande): rows of random weights on binaries, each to hit half its
  * total exactly, with slacks minimised. Small, and very hard for branch and bound: a solve that
- * runs into its limits.
+ * runs into its limits. `unsplittable`: even weights and odd targets, so no pick hits a target
+ * and the LP bound (0) stays below every solution (at least one per row): no solver can prove
+ * one optimal without searching the whole tree, however fast the machine, nor stop early on
+ * an exact split it happens upon.
  */
-export const marketSplit = (rows: number, columns: number, seed: Seed): MilpModel => {
+export const marketSplit = (
+  rows: number,
+  columns: number,
+  seed: Seed,
+  options: { readonly unsplittable?: boolean } = {},
+): MilpModel => {
   const random = new SeededRandom(seed);
   const b = new MilpModelBuilder('min');
   const x = Array.from({ length: columns }, (_, j) =>
     b.addVariable({ name: milpPortfolioName('pick', `c${j}`), kind: 'binary' }),
   );
   for (let i = 0; i < rows; i++) {
-    const weights = x.map(() => random.nextInt(0, 99));
-    const target = Math.floor(weights.reduce((sum, w) => sum + w, 0) / 2);
+    const weights = x.map(() =>
+      options.unsplittable === true ? 2 * random.nextInt(0, 49) : random.nextInt(0, 99),
+    );
+    const half = Math.floor(weights.reduce((sum, w) => sum + w, 0) / 2);
+    const target = options.unsplittable === true ? half - (half % 2) + 1 : half;
     const over = b.addVariable({ name: milpPortfolioName('over', `r${i}`), objective: 1 });
     const under = b.addVariable({ name: milpPortfolioName('under', `r${i}`), objective: 1 });
     b.addConstraint(
