@@ -1,3 +1,4 @@
+import { batterySocTrailKwh } from '../../domain/optimisation/aggregation/battery-soc.js';
 import {
   solveAggregated,
   type AggregatedResult,
@@ -75,19 +76,6 @@ const assetInterval = (asset: CaseAsset, powerKw: number, t: number): AssetInter
   }
 };
 
-/** A battery's state of charge at the end of each interval, from its setpoints. */
-const socTrail = (
-  asset: Extract<CaseAsset, { kind: 'ess' }>,
-  powerKw: Float64Array,
-  hours: number,
-): Float64Array => {
-  let soc = asset.initialSocKwh;
-  return Float64Array.from(powerKw, (p) => {
-    soc -= p < 0 ? p * asset.chargeEfficiency * hours : (p * hours) / asset.dischargeEfficiency;
-    return soc;
-  });
-};
-
 /**
  * Optimises a case through aggregation (domain/optimisation/aggregation/) and shapes the result
  * as the optimiser's output. Every DER's setpoints of the shown scenario are kept only when
@@ -111,7 +99,8 @@ export const optimizeAggregated = async (
       ? {
           onSetpoints: (asset, scenario, powerKw) => {
             if (scenario !== shown) return;
-            const soc = asset.kind === 'ess' ? socTrail(asset, powerKw, hours) : undefined;
+            const soc =
+              asset.kind === 'ess' ? batterySocTrailKwh(asset, powerKw, hours) : undefined;
             powerKw.forEach((kw, t) => {
               const interval = assetInterval(asset, kw, t);
               assets[t]![asset.id] =

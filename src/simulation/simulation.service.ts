@@ -1,7 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { DateTime } from 'luxon';
-import type { BidStrategy } from '../../domain/bidding/strategies/bid-strategy.js';
+import {
+  strategyOfSolver,
+  type BidStrategy,
+} from '../../domain/bidding/strategies/bid-strategy.js';
 import { buildPortfolioCase } from '../../domain/bidding/portfolio-case.builder.js';
 import {
   bidDecider,
@@ -234,10 +237,43 @@ export class SimulationService {
 
   async run(onStep: (report: StepReport) => void): Promise<void> {
     this.onStep = onStep;
+    await this.assertSameStrategy();
     for (const planned of this.plan()) {
       const done = await this.runStep(planned);
       onStep({ day: planned.day.toString(), step: planned.step, done });
     }
+  }
+
+  /**
+   * A run continued on a store keeps the strategy it started with: days bid by one strategy and
+   * days by another would make one summary of two experiments. Checked on the run's own days and
+   * the day before its first (what a run extended by more days continues from), before any step.
+   */
+  private async assertSameStrategy(): Promise<void> {
+    const wanted = this.settings.strategy ?? 'optimised';
+    const first = this.settings.days.reduce((a, b) => (b.epochDay < a.epochDay ? b : a));
+    for (const day of [first.previous(), ...this.settings.days]) {
+      const made = await this.strategyInStore(day);
+      if (made === undefined || made === wanted) continue;
+      throw new DomainError(
+        'SIMULATION.STRATEGY_MISMATCH',
+        `the store's bid for ${day.toString()} was made by the ${made} strategy, not ${wanted}: ` +
+          `continue this store with --strategy ${made}, or start over with --fresh`,
+        'strategy',
+      );
+    }
+  }
+
+  /** Which strategy decided a day in the store (its bid or its recorded no-bid), if any did. */
+  private async strategyInStore(day: TradingDay): Promise<BidStrategy | undefined> {
+    const bid = await this.loadBid(day);
+    if (bidExists(bid)) return strategyOfSolver(bid.draft.provenance.solver.name);
+    const { portfolioId, market } = this.settings;
+    const record = await this.reader.load(
+      simulationDayStreamId(portfolioId, market, day.toString()),
+      simulationDayDecider,
+    );
+    return record.noBid === undefined ? undefined : strategyOfSolver(record.noBid.solverStatus);
   }
 
   private advanceTo(at: DateTime): void {

@@ -109,6 +109,21 @@ describe('gridfolio simulate', () => {
     const earlier = await harness.run(['--from', '2024-06-01', '--days', '1', '--store', store]);
     expect(earlier.code).toBe(2);
     expect(earlier.err).toContain('SIMULATION.GATE_PASSED');
+
+    // Nor does a continued run change strategy: its summary would mix two experiments.
+    const unswitched = business(await eventsOf(store));
+    const switched = await harness.run([
+      '--days',
+      '4',
+      '--store',
+      store,
+      '--strategy',
+      'fixed-rule',
+    ]);
+    expect(switched.code).toBe(2);
+    expect(switched.err).toContain('SIMULATION.STRATEGY_MISMATCH');
+    expect(switched.err).toContain('--strategy optimised');
+    expect(business(await eventsOf(store))).toEqual(unswitched);
   });
 
   it('refuses a market it does not know', async () => {

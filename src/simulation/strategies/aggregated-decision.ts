@@ -1,5 +1,6 @@
 import { fitCurvesToRules } from '../../../domain/bidding/fit-curves-to-rules.js';
 import { extendLowestSellToFloor } from '../../../domain/bidding/strategies/floor-extended-offer.js';
+import { batterySocTrailKwh } from '../../../domain/optimisation/aggregation/battery-soc.js';
 import { aggregateCase } from '../../../domain/optimisation/aggregation/group-ders.js';
 import { memberCostKrw } from '../../../domain/optimisation/aggregation/member-cost.js';
 import { PortfolioPosition } from '../../../domain/optimisation/aggregation/portfolio-position.js';
@@ -39,18 +40,6 @@ export const shouldAggregate = (portfolioCase: PortfolioCase): boolean =>
 
 const round3 = (value: number): number => Math.round(value * 1000) / 1000;
 
-/** A battery's state of charge after following its setpoints (towards the grid positive). */
-const endSocOf = (
-  asset: Extract<CaseAsset, { kind: 'ess' }>,
-  powerKw: Float64Array,
-  hours: number,
-): number => {
-  let soc = asset.initialSocKwh;
-  for (const p of powerKw)
-    soc -= p < 0 ? p * asset.chargeEfficiency * hours : (p * hours) / asset.dischargeEfficiency;
-  return soc;
-};
-
 /** What the DERs' setpoints add up to, fed DER by DER as solveAggregated hands them out. */
 class SetpointCollector {
   readonly assetKw: Record<string, number[]>[];
@@ -69,7 +58,9 @@ class SetpointCollector {
     const hours = this.portfolioCase.intervalMinutes / 60;
     this.assetKw[scenario]![asset.id] = Array.from(powerKw, round3);
     if (asset.kind === 'ess')
-      this.endSocKwh[scenario]![asset.id] = round3(endSocOf(asset, powerKw, hours));
+      this.endSocKwh[scenario]![asset.id] = round3(
+        batterySocTrailKwh(asset, powerKw, hours).at(-1) ?? asset.initialSocKwh,
+      );
     this.position.add(asset.siteId, scenario, powerKw, memberCostKrw(asset, powerKw, hours));
   };
 }
