@@ -1,3 +1,4 @@
+import type { MilpModel } from '../milp-model.js';
 import type { MilpSolver } from '../milp-solver.port.js';
 import { buildPortfolioModel } from '../portfolio/build-portfolio-model.js';
 import { BinaryPlan } from '../portfolio/model-context.js';
@@ -17,8 +18,13 @@ export interface RebalanceOptions {
 }
 
 export interface Rebalanced {
+  /**
+   * `optimal`: the virtual assets take up everything; `feasible`: no schedule could, and this one
+   * misses what the others did by `missedKwh` (the least the case allows); otherwise none.
+   */
   readonly status: OptimiserStatus;
   readonly solveSeconds: number;
+  readonly missedKwh?: number;
   /** Per scenario, the rebalanced virtual assets' schedule (only theirs), when solved. */
   readonly scenarios?: readonly (readonly IntervalSchedule[])[];
   readonly message?: string;
@@ -42,6 +48,29 @@ export const rebalance = async (
   solver: MilpSolver,
   options: RebalanceOptions,
 ): Promise<Rebalanced> => {
+  const strict = await solveAround(aggregate, fixedKw, solver, options, undefined);
+  if (strict.status !== 'infeasible') return strict;
+  // Nothing takes it all up: the schedule that misses what the others did by the least.
+  const softened = await solveAround(aggregate, fixedKw, solver, options, missPrice(aggregate));
+  return { ...softened, solveSeconds: strict.solveSeconds + softened.solveSeconds };
+};
+
+/** Far above any price of the case, so that missing a kWh never pays. */
+const missPrice = (portfolioCase: PortfolioCase): number => {
+  let largest = 0;
+  for (const scenario of portfolioCase.scenarios)
+    for (const prices of [scenario.importPricesKrwPerKwh, scenario.exportPricesKrwPerKwh])
+      for (const price of prices) largest = Math.max(largest, Math.abs(price));
+  return 10 * largest + 1_000;
+};
+
+const solveAround = async (
+  aggregate: PortfolioCase,
+  fixedKw: readonly ReadonlyMap<string, Float64Array>[],
+  solver: MilpSolver,
+  options: RebalanceOptions,
+  missKrwPerKwh: number | undefined,
+): Promise<Rebalanced> => {
   const rest: PortfolioCase = {
     ...aggregate,
     assets: aggregate.assets.filter((_, g) => options.groups.has(g)),
@@ -50,6 +79,7 @@ export const rebalance = async (
     binaries: new BinaryPlan(),
     tieBreakKrwPerKwh: options.tieBreakKrwPerKwh,
     fixedInjectionKw: (siteId, scenario) => fixedKw[scenario]?.get(siteId),
+    ...(missKrwPerKwh === undefined ? {} : { fixedInjectionMissKrwPerKwh: missKrwPerKwh }),
   });
   const lp = await solver.solve(relaxIntegrality(model), {
     timeLimitSeconds: options.timeLimitSeconds,
@@ -61,9 +91,31 @@ export const rebalance = async (
       ...(lp.message === undefined ? {} : { message: lp.message }),
     };
   const schedule = readSchedule(rest, index, lp.values);
+  const missedKwh = missKrwPerKwh === undefined ? 0 : missedEnergyKwh(rest, model, lp.values);
   return {
-    status: 'optimal',
+    // Softened: a schedule, but one that could not take up everything.
+    status: missedKwh > MISSED_KWH ? 'feasible' : 'optimal',
     solveSeconds: lp.solveSeconds,
     scenarios: schedule.scenarioSchedules.map((s) => s.intervals),
+    ...(missKrwPerKwh === undefined ? {} : { missedKwh }),
   };
+};
+
+const MISSED_KWH = 1e-6;
+
+/** What the softened schedule leaves missed, probability-weighted, kWh. */
+const missedEnergyKwh = (
+  portfolioCase: PortfolioCase,
+  model: MilpModel,
+  values: Float64Array,
+): number => {
+  const hours = portfolioCase.intervalMinutes / 60;
+  let missedKwh = 0;
+  model.variables.names.forEach((name, j) => {
+    if (!name.startsWith('injection_')) return;
+    const scenario = Number(/\[s(\d+)\]$/.exec(name)?.[1] ?? Number.NaN);
+    const probability = portfolioCase.scenarios[scenario]?.probability ?? 1;
+    missedKwh += probability * hours * (values[j] ?? 0);
+  });
+  return missedKwh;
 };

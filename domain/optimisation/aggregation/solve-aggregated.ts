@@ -39,8 +39,14 @@ export interface MemberViolation {
 export interface RebalanceReport {
   /** How many virtual assets were scheduled again. */
   readonly groups: number;
+  /**
+   * `optimal`: they take up everything the DERs before them did; `feasible`: no schedule could,
+   * and theirs misses it by `missedKwh`, the least the case allows; otherwise no schedule.
+   */
   readonly status: OptimiserStatus;
   readonly solveSeconds: number;
+  /** Probability-weighted kWh a `feasible` pass misses. */
+  readonly missedKwh?: number;
 }
 
 export interface AggregatedResult {
@@ -54,7 +60,7 @@ export interface AggregatedResult {
   readonly objectiveKrw?: number;
   /**
    * The passes that scheduled virtual assets again around what the DERs before them really do
-   * (rebalance.ts), in order; where one is not `optimal` the schedule before it was kept.
+   * (rebalance.ts), in order.
    */
   readonly rebalances: readonly RebalanceReport[];
   /** Proven upper bound on the case's optimum: from the aggregate's LP relaxation. */
@@ -239,11 +245,12 @@ export const solveAggregated = async (
   const rebalances: RebalanceReport[] = [];
   const stages = dispatchStages(groups, aggregate);
   let schedule = scheduled.scenarios;
+  let missedKwh = 0;
   // The passes share what is left of the time limit (each gets at least a second).
   let secondsLeft =
     (options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS) - scheduled.solveSeconds;
   for (let stage = 0; stage < stages.length; stage++) {
-    if (stage > 0 && unfollowed(unfollowedKw)) {
+    if (stage > 0 && (unfollowed(unfollowedKw) || missedKwh > 0)) {
       const later = new Set(stages.slice(stage).flat());
       const again = await rebalance(aggregate, fixedKw, solver, {
         groups: later,
@@ -255,10 +262,13 @@ export const solveAggregated = async (
         groups: later.size,
         status: again.status,
         solveSeconds: again.solveSeconds,
+        ...(again.missedKwh === undefined ? {} : { missedKwh: again.missedKwh }),
       });
       if (again.scenarios !== undefined) {
         schedule = again.scenarios;
         for (const row of unfollowedKw) row.fill(0);
+        // A softened pass plans around less than the others did: the rest stays unfollowed.
+        missedKwh = again.missedKwh ?? 0;
       }
     }
     schedule.forEach((intervals, s) => {
@@ -274,7 +284,7 @@ export const solveAggregated = async (
       }
     });
   }
-  let deficitKwh = 0;
+  let deficitKwh = missedKwh;
   unfollowedKw.forEach((row, s) => {
     const probability = portfolioCase.scenarios[s]!.probability;
     for (const kw of row) deficitKwh += probability * Math.abs(kw) * hours;
@@ -291,9 +301,9 @@ export const solveAggregated = async (
   const message =
     failed.length === 0
       ? scheduled.message
-      : `${failed.length} of ${rebalances.length} later passes found no schedule (${failed
-          .map((pass) => pass.status)
-          .join(', ')}): the virtual assets kept the schedule before them`;
+      : `${failed.length} of ${rebalances.length} later passes could not take up everything the ` +
+        `DERs before them did (${failed.map((pass) => pass.status).join(', ')}): a feasible one ` +
+        `misses it by the least the case allows, any other keeps the schedule before it`;
   return {
     ...common,
     solveSeconds,

@@ -5,7 +5,7 @@ import { addEvCharger } from './ev.model.js';
 import { addFuelCell } from './fuel-cell.model.js';
 import { addLoad } from './load.model.js';
 import { addMeter, addPortfolioPosition } from './meter.model.js';
-import { BinaryPlan, MeterFlows, type PieceContext } from './model-context.js';
+import { BinaryPlan, columnName, MeterFlows, type PieceContext } from './model-context.js';
 import { defaultTieBreakKrwPerKwh, maxTieBreakPenaltyKrw } from './objective.js';
 import {
   intervalHours,
@@ -32,6 +32,13 @@ export interface BuildPortfolioOptions {
    * (for example DERs already dispatched, see aggregation/rebalance.ts); none by default.
    */
   readonly fixedInjectionKw?: (siteId: string, scenario: number) => Float64Array | undefined;
+  /**
+   * When set, each fixed injection may be missed, by up to its own size either way, at this price
+   * (KRW/kWh, probability-weighted like revenue): the model is then not infeasible for their
+   * sake, and its optimum misses them as little as the case allows. Nobody delivers what is
+   * missed: a caller reports it.
+   */
+  readonly fixedInjectionMissKrwPerKwh?: number;
 }
 
 /** Units of the row families, for infeasibility diagnoses. */
@@ -94,7 +101,29 @@ export const buildPortfolioModel = (
       const injectionKw = options.fixedInjectionKw?.(site.id, s);
       if (injectionKw === undefined) continue;
       const siteFlows = flows.get(site.id)!;
-      for (let t = 0; t < portfolioCase.intervals; t++) siteFlows.addConstant(t, injectionKw[t]!);
+      for (let t = 0; t < portfolioCase.intervals; t++) {
+        siteFlows.addConstant(t, injectionKw[t]!);
+        const missPrice = options.fixedInjectionMissKrwPerKwh;
+        const scaleKw = Math.abs(injectionKw[t]!);
+        if (missPrice === undefined || scaleKw === 0) continue;
+        for (const [family, sign] of [
+          ['injection_short', -1],
+          ['injection_over', 1],
+        ] as const) {
+          const miss = builder.addVariable({
+            name: columnName(family, site.id, t, s),
+            upper: scaleKw,
+            objective: -scenario.probability * hours * missPrice,
+          });
+          siteFlows.addVariable(
+            t,
+            miss,
+            sign,
+            Math.min(0, sign * scaleKw),
+            Math.max(0, sign * scaleKw),
+          );
+        }
+      }
     }
     const meters = portfolioCase.sites.map((site, m) =>
       addMeter(

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { rebalance } from '../../../../domain/optimisation/aggregation/rebalance.js';
 import { solveAggregated } from '../../../../domain/optimisation/aggregation/solve-aggregated.js';
 import type { MilpSolver } from '../../../../domain/optimisation/milp-solver.port.js';
 import { validatePortfolioCase } from '../../../../domain/optimisation/portfolio/case-validation.js';
@@ -113,5 +114,63 @@ describe('the aggregated solve after its first pass', () => {
     const [low, high] = result.netPositionKw;
     for (let t = 0; t < INTERVALS; t++) expect(low![t]!).toBeLessThanOrEqual(high![t]! + 1e-6);
     expect(result.objectiveKrw!).toBeLessThanOrEqual(result.boundKrw! * (1 + 1e-9));
+  });
+
+  describe('a pass around fixed injections (rebalance)', () => {
+    // One 5 kW battery, two hours, scenario 1 dearer than scenario 0 in both. What the others did
+    // is fixed at the meter: `lowKw` exported in the cheap scenario's first hour, nothing else.
+    const around = (lowKw: number) => {
+      const portfolioCase = validatePortfolioCase({
+        intervalMinutes: 60,
+        priceScenarios: [
+          { probability: 0.5, importPricesKrwPerKwh: [51, 51], exportPricesKrwPerKwh: [50, 50] },
+          { probability: 0.5, importPricesKrwPerKwh: [81, 81], exportPricesKrwPerKwh: [80, 80] },
+        ],
+        assets: [
+          {
+            id: 'ess',
+            kind: 'ess',
+            chargeKw: 5,
+            dischargeKw: 5,
+            energyKwh: 20,
+            chargeEfficiency: 1,
+            dischargeEfficiency: 1,
+            initialSocKwh: 10,
+            minSocKwh: 0,
+            maxSocKwh: 20,
+            finalSocKwh: 10,
+          },
+        ],
+      });
+      const fixedKw = [
+        new Map([['site', Float64Array.from([lowKw, 0])]]),
+        new Map([['site', Float64Array.from([0, 0])]]),
+      ];
+      return rebalance(portfolioCase, fixedKw, solver, {
+        groups: new Set([0]),
+        tieBreakKrwPerKwh: 0.01,
+        timeLimitSeconds: 10,
+      });
+    };
+
+    it('takes up what it can: the bid-curve link kept by the battery', async () => {
+      // 8 kW more in the cheap scenario: the battery charges there and discharges in the dear one.
+      const result = await around(8);
+      expect(result.status).toBe('optimal');
+      expect(result.missedKwh).toBeUndefined();
+      const [cheap, dear] = result.scenarios!;
+      const netKw = (intervals: typeof cheap) => intervals![0]!.exportKw - intervals![0]!.importKw;
+      // The meters' positions include what was fixed.
+      expect(netKw(cheap)).toBeLessThanOrEqual(netKw(dear) + 1e-6);
+    });
+
+    it('misses by the least the case allows when nothing can take it all up', async () => {
+      // 20 kW more in the cheap scenario: the battery closes 10 of it (5 kW each way), 10 kW are
+      // missed for an hour in one scenario or the other: 5 kWh probability-weighted.
+      const result = await around(20);
+      expect(result.status).toBe('feasible');
+      expect(result.missedKwh!).toBeCloseTo(5, 6);
+      expect(result.scenarios).toHaveLength(2);
+    });
   });
 });
