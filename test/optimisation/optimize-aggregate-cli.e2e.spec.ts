@@ -31,7 +31,13 @@ interface AggregatedCliResult {
 describe('gridfolio optimize --aggregate', () => {
   let dir: string;
   let file: string;
-  const portfolio = generateMixedPortfolio({ ders: 60, seed: 'cli-aggregate' });
+  // Hourly, so that the two runs stay quick.
+  const portfolio = generateMixedPortfolio({
+    ders: 60,
+    seed: 'cli-aggregate',
+    intervals: 24,
+    intervalMinutes: 60,
+  });
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'gridfolio-optimize-aggregate-'));
@@ -53,7 +59,7 @@ describe('gridfolio optimize --aggregate', () => {
     expect(json.feasible).toBe(json.aggregation.portfolioViolations.length === 0);
     expect(json.scenarioSchedules).toHaveLength(portfolio.priceScenarios.length);
     expect(json.bidCurves.length).toBeGreaterThan(0);
-    expect(json.intervals).toHaveLength(96);
+    expect(json.intervals).toHaveLength(24);
     for (const interval of json.intervals)
       expect(Object.keys(interval.assets).sort()).toEqual(portfolio.assets.map((a) => a.id).sort());
     // Every battery's state of charge stays within its own bounds.
@@ -71,7 +77,7 @@ describe('gridfolio optimize --aggregate', () => {
     const run = await runGridfolio(['optimize', '--file', file, '--aggregate', '--summary'], {});
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as AggregatedCliResult;
-    expect(json.intervals).toHaveLength(96);
+    expect(json.intervals).toHaveLength(24);
     for (const interval of json.intervals) expect(interval.assets).toEqual({});
     const alone = await runGridfolio(['optimize', '--file', file, '--summary'], {});
     expect(alone.code).toBe(2);

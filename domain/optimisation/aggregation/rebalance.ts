@@ -1,4 +1,4 @@
-import type { MilpModel } from '../milp-model.js';
+import { parseMilpName, type MilpModel } from '../milp-model.js';
 import type { MilpSolver } from '../milp-solver.port.js';
 import { buildPortfolioModel } from '../portfolio/build-portfolio-model.js';
 import { BinaryPlan } from '../portfolio/model-context.js';
@@ -35,10 +35,10 @@ export interface Rebalanced {
  * then shared among their members, who cannot always follow (an all-or-nothing DR load gives all
  * of its reduction or none, a fuel cell cannot start below its minimum, batteries of one group
  * reach their bounds at different times). What those members really do, summed per meter and
- * scenario, is fixed here (`fixedKw`), and the virtual assets of `groups` (batteries and PV
- * not yet shared out) are scheduled again around it with every limit of the case: meters, communities, the
- * portfolio's import and export, and the bid-curve link between scenarios (a higher price never
- * gives a smaller net position). They then take up what the others did not follow wherever the
+ * scenario, is fixed here (`fixedKw`), and the virtual assets of `groups` (batteries and PV not
+ * yet shared out) are scheduled again around it with every limit of the case: meters,
+ * communities, the portfolio's import and export, and the bid-curve link between scenarios (a
+ * higher price never gives a smaller net position). They then take up what the others did not follow wherever the
  * case lets them, at the best value, instead of by a rule. The LP relaxation of the modes is
  * solved, as in the first pass; infeasible when no schedule of theirs can take it up.
  */
@@ -112,10 +112,11 @@ const missedEnergyKwh = (
   const hours = portfolioCase.intervalMinutes / 60;
   let missedKwh = 0;
   model.variables.names.forEach((name, j) => {
-    if (!name.startsWith('injection_')) return;
-    const scenario = Number(/\[s(\d+)\]$/.exec(name)?.[1] ?? Number.NaN);
-    const probability = portfolioCase.scenarios[scenario]?.probability ?? 1;
-    missedKwh += probability * hours * (values[j] ?? 0);
+    const { family, indices } = parseMilpName(name);
+    if (family !== 'injection_short' && family !== 'injection_over') return;
+    // `family[site][t<t>][s<s>]` (columnName): the scenario is the last index.
+    const scenario = Number(indices.at(-1)?.slice(1));
+    missedKwh += portfolioCase.scenarios[scenario]!.probability * hours * (values[j] ?? 0);
   });
   return missedKwh;
 };
