@@ -4,6 +4,7 @@ import { solveAggregated } from '../../../../domain/optimisation/aggregation/sol
 import type { MilpSolver } from '../../../../domain/optimisation/milp-solver.port.js';
 import { validatePortfolioCase } from '../../../../domain/optimisation/portfolio/case-validation.js';
 import { inProcessSolver } from '../portfolio/in-process-solver.js';
+import { drLoad, fuelCell } from './small-ders.js';
 
 let solver: MilpSolver;
 beforeAll(async () => {
@@ -15,28 +16,7 @@ const sunKw = (peakKw: number): number[] =>
   Array.from({ length: INTERVALS }, (_, t) =>
     Math.max(0, peakKw * Math.sin((Math.PI * (t + 0.5)) / INTERVALS)),
   );
-const wholeDr = (id: string, reductionKw: number) => ({
-  id,
-  kind: 'dr_load',
-  reductionKw,
-  minDurationHours: 1,
-  maxDurationHours: 2,
-  maxActivationsPerDay: 1,
-  noticeMinutes: 60,
-  activationCostKrw: 20 * reductionKw,
-  energyCostKrwPerKwh: 30,
-  allOrNothing: true,
-});
-const fuelCell = (id: string, initialOutputKw: number) => ({
-  id,
-  kind: 'fuel_cell',
-  ratedKw: 20,
-  minStableKw: 8,
-  rampKwPerInterval: 8,
-  fuelCostKrwPerKwh: 150,
-  startCostKrw: 500,
-  initialOutputKw,
-});
+const wholeDr = (id: string, reductionKw: number) => drLoad(id, reductionKw, true);
 const twoScenarios = (prices: readonly number[]) =>
   [0.6, 1.3].map((level) => ({
     probability: 0.5,

@@ -8,6 +8,7 @@ import { validatePortfolioCase } from '../../../../domain/optimisation/portfolio
 import type { PortfolioCase } from '../../../../domain/optimisation/portfolio/portfolio-case.js';
 import { solveCase } from '../../../../domain/optimisation/portfolio/solve-case.js';
 import { inProcessSolver } from '../portfolio/in-process-solver.js';
+import { drLoad, fuelCell } from './small-ders.js';
 
 let solver: MilpSolver;
 beforeAll(async () => {
@@ -93,28 +94,8 @@ const smallPortfolio = fc
             },
           ],
         })),
-        ...r.dr.map(([kw, whole], i) => ({
-          id: `dr-${i}`,
-          kind: 'dr_load',
-          reductionKw: kw,
-          minDurationHours: 1,
-          maxDurationHours: 2,
-          maxActivationsPerDay: 1,
-          noticeMinutes: 60,
-          activationCostKrw: 20 * kw,
-          energyCostKrwPerKwh: 30,
-          allOrNothing: whole,
-        })),
-        ...r.fuelCells.map((running, i) => ({
-          id: `fc-${i}`,
-          kind: 'fuel_cell',
-          ratedKw: 20,
-          minStableKw: 8,
-          rampKwPerInterval: 8,
-          fuelCostKrwPerKwh: 150,
-          startCostKrw: 500,
-          initialOutputKw: running ? 8 : 0,
-        })),
+        ...r.dr.map(([kw, whole], i) => drLoad(`dr-${i}`, kw, whole)),
+        ...r.fuelCells.map((running, i) => fuelCell(`fc-${i}`, running ? 8 : 0)),
       ],
     }),
   );
