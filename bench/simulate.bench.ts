@@ -18,7 +18,8 @@ import { createGlpkSolver } from '../src/infrastructure/solvers/worker-milp-solv
 import { runSimulate } from '../src/simulation/simulate.cli.js';
 import type { StepReport } from '../src/simulation/simulation.service.js';
 import type { SimulationSummary } from '../src/simulation/simulation-summary.js';
-import { formatTable, writeResults, type BenchResults } from './support/bench-report.js';
+import { formatTable, type BenchResults } from './support/bench-report.js';
+import { writeBenchResults } from './support/finish-bench.js';
 import { loadAverages, machineFacts } from './support/machine-facts.js';
 
 const TARGET_SECONDS = 600;
@@ -174,9 +175,6 @@ const main = async (): Promise<void> => {
     ...(summary === undefined
       ? {}
       : { revenueKrw: summary.total.revenueKrw, netKrw: summary.total.netKrw ?? 0 }),
-    ...machine,
-    loadBefore: loadBefore.join(' '),
-    loadAfter: loadAverages().join(' '),
   };
   console.log(
     formatTable([
@@ -198,7 +196,7 @@ const main = async (): Promise<void> => {
     console.log(`stopped: ${stoppedBy ?? ''}; last step done: ${String(results['lastStepDone'])}`);
   // The optimised run is the benchmark; a rule's run (for the other stages' figures) keeps its own file.
   const name = values.strategy === 'optimised' ? 'simulate' : `simulate-${values.strategy}`;
-  console.log(`results: ${writeResults(name, results)}`);
+  console.log(`results: ${writeBenchResults(name, results, machine, loadBefore)}`);
 };
 
 await main();

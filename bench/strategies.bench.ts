@@ -13,7 +13,7 @@ import type { BidStrategy } from '../domain/bidding/strategies/bid-strategy.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { runSimulate, SIMULATE_DEFAULTS } from '../src/simulation/simulate.cli.js';
 import type { SimulationSummary } from '../src/simulation/simulation-summary.js';
-import { writeResults, type BenchResults } from './support/bench-report.js';
+import { writeBenchResults } from './support/finish-bench.js';
 import { loadAverages, machineFacts } from './support/machine-facts.js';
 import { timeOf, type Timing } from './support/measure.js';
 
@@ -139,14 +139,7 @@ const main = async (): Promise<void> => {
       `${krw(Number(results['optimisedOverFixedRuleKrw']))} KRW (${String(results['optimisedOverFixedRulePct'])} %): ` +
       (wins ? 'PASS' : 'MISS'),
   );
-  const path = writeResults('strategies', {
-    ...results,
-    ...machine,
-    loadBefore: loadBefore.join(' '),
-    loadAfter: loadAverages().join(' '),
-    date: new Date().toISOString(),
-  } satisfies BenchResults);
-  console.log(`results: ${path}`);
+  console.log(`results: ${writeBenchResults('strategies', results, machine, loadBefore)}`);
 };
 
 await main();

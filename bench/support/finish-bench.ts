@@ -2,9 +2,24 @@ import { formatTable, writeResults, type BenchResults, type TableRow } from './b
 import { loadAverages, type MachineFacts } from './machine-facts.js';
 
 /**
- * A benchmark's ending: its table printed, and its figures written to bench/results/<name>.json
- * with the machine, the load before and after, and the date.
+ * A benchmark's figures written to bench/results/<name>.json with the machine, the load before
+ * and after, and the date; returns the file's path.
  */
+export const writeBenchResults = (
+  name: string,
+  results: BenchResults,
+  machine: MachineFacts,
+  loadBefore: readonly number[],
+): string =>
+  writeResults(name, {
+    ...results,
+    ...machine,
+    loadBefore: loadBefore.join(' '),
+    loadAfter: loadAverages().join(' '),
+    date: new Date().toISOString(),
+  });
+
+/** A benchmark's ending: its table printed, and its figures written (`writeBenchResults`). */
 export const finishBench = (
   name: string,
   rows: readonly TableRow[],
@@ -13,12 +28,5 @@ export const finishBench = (
   loadBefore: readonly number[],
 ): void => {
   console.log(formatTable(rows));
-  const path = writeResults(name, {
-    ...results,
-    ...machine,
-    loadBefore: loadBefore.join(' '),
-    loadAfter: loadAverages().join(' '),
-    date: new Date().toISOString(),
-  });
-  console.log(`figures written to ${path}`);
+  console.log(`figures written to ${writeBenchResults(name, results, machine, loadBefore)}`);
 };
