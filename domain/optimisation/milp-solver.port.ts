@@ -21,6 +21,12 @@ export interface MilpSolverCapabilities {
   readonly incumbentsDuringSolve: boolean;
   /** Where `MilpResult.bound` of a MIP comes from (see `MilpBoundSource`). */
   readonly mipBound: MilpBoundSource;
+  /**
+   * From how many batteries the portfolio decomposition, which solves many small LPs, beats this
+   * solver on the whole model (measured on the reference instances, bench/RESULTS.md); absent:
+   * it never does, and `solveCase`'s `auto` keeps the monolithic model.
+   */
+  readonly decompositionFromBatteries?: number;
 }
 
 /** The relative gap applied when the caller gives none (HiGHS's default; GLPK's own is 0). */
@@ -84,7 +90,7 @@ export interface MilpResult {
   readonly values?: Float64Array;
   /**
    * Dual values by constraint index, for a model without integer columns solved to optimality,
-   * when the solver exposes them (glpk.js does). Convention: the reduced cost of column j is
+   * when the solver exposes them (glpk.js and HiGHS do). Convention: the reduced cost of column j is
    * objective_j - sum_i a_ij rowDuals_i (for a maximisation, no column at its lower bound has a
    * positive one), which lets a caller price columns it left out of the model.
    */

@@ -48,7 +48,7 @@ export interface SolveCaseOptions {
   readonly drColumnGeneration?: boolean;
   /**
    * `auto` (default): the decomposition on the portfolio's limits (decomposition/) when the case
-   * allows it (decomposable.ts), has at least `DECOMPOSITION_MIN_BATTERIES` batteries and
+   * allows it (decomposable.ts), has at least the solver's `decompositionFromBatteries` and
    * `binaries` is not `all`, else, or when it yields no checked schedule, the monolithic model;
    * `decomposed`: the same at any size (there is no decomposition for cases it does not fit);
    * `monolithic`: always the monolithic model.
@@ -104,12 +104,6 @@ export interface OptimiserResult {
 const DEFAULT_TIME_LIMIT_SECONDS = 60;
 const DEFAULT_MAX_LAZY_ROUNDS = 8;
 const DEFAULT_MAX_SEGMENTS = 10;
-/**
- * Below this many batteries `auto` keeps the monolithic model: measured on the reference instances
- * (bench/RESULTS.md), the monolithic glpk.js model is faster on s (5 batteries, 1.0 vs 2.9 CPU s)
- * and m (20, 2.9 vs 4.2), the decomposition on l (50, 4.2 vs 10.6) and xl (100).
- */
-export const DECOMPOSITION_MIN_BATTERIES = 30;
 
 /**
  * Optimises a case (pure apart from the solver it is handed). By default (`method: 'auto'`) a case
@@ -128,7 +122,8 @@ export const solveCase = async (
   if (method === 'monolithic' || options.binaries === 'all')
     return solveMonolithic(portfolioCase, solver, options);
   const reason =
-    notDecomposableBecause(portfolioCase) ?? tooSmallToDecompose(portfolioCase, method);
+    notDecomposableBecause(portfolioCase) ??
+    tooSmallToDecompose(portfolioCase, method, solver.capabilities.decompositionFromBatteries);
   if (reason !== undefined)
     return {
       ...(await solveMonolithic(portfolioCase, solver, options)),
@@ -151,14 +146,18 @@ export const solveCase = async (
   };
 };
 
+/** Why `auto` keeps the monolithic model for this solver (its measured break-even), if it does. */
 const tooSmallToDecompose = (
   portfolioCase: PortfolioCase,
   method: 'auto' | 'decomposed',
+  fromBatteries: number | undefined,
 ): string | undefined => {
   if (method !== 'auto') return undefined;
+  if (fromBatteries === undefined)
+    return 'with this solver the monolithic model is faster at every measured size';
   const batteries = portfolioCase.assets.filter((asset) => asset.kind === 'ess').length;
-  return batteries < DECOMPOSITION_MIN_BATTERIES
-    ? `${batteries} batteries: below ${DECOMPOSITION_MIN_BATTERIES} the monolithic model is faster`
+  return batteries < fromBatteries
+    ? `${batteries} batteries: below ${fromBatteries} the monolithic model is faster`
     : undefined;
 };
 

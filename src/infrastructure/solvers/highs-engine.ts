@@ -54,8 +54,22 @@ class HighsEngine implements MilpEngine {
         native.info.get('primal_solution_status') === constants.solutionStatus.feasible;
       const solution = () => {
         const objective = native.getObjectiveValue();
-        const values = Float64Array.from(native.getSolution().colValue);
-        if (!mip) return { objective, values, bound: objective, boundSource: 'solver' as const };
+        const solved = native.getSolution();
+        const values = Float64Array.from(solved.colValue);
+        if (!mip) {
+          const dualsValid =
+            native.info.get('dual_solution_status') === constants.solutionStatus.feasible;
+          return {
+            objective,
+            values,
+            bound: objective,
+            boundSource: 'solver' as const,
+            // HiGHS's row duals satisfy reduced cost = c - A^T y in either sense, as the port's.
+            ...(dualsValid && status === s.optimal
+              ? { rowDuals: Float64Array.from(solved.rowDual) }
+              : {}),
+          };
+        }
         const bound = Number(native.info.get('mip_dual_bound'));
         return Number.isFinite(bound)
           ? { objective, values, bound, boundSource: 'solver' as const }

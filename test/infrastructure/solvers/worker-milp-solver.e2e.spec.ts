@@ -52,6 +52,41 @@ describe.each(['glpk', 'highs'] as const)('%s in a worker thread', (engine) => {
     expect(s.stats()).toEqual({ workersStarted: 1, workersReplaced: 0 });
   });
 
+  it('gives an optimal LP row duals in the port convention (reduced cost = c - A^T y)', async () => {
+    const model = batteryArbitrage(PRICES, ESS, false);
+    const result = await solver({ engine }).solve(model);
+    expect(result.status).toBe('optimal');
+    const duals = result.rowDuals!;
+    expect(duals).toHaveLength(model.constraints.names.length);
+    const { variables: v, constraints: c } = model;
+    const reduced = Float64Array.from(v.objective);
+    for (let i = 0; i < c.names.length; i++)
+      for (let k = c.starts[i]!; k < c.starts[i + 1]!; k++)
+        reduced[c.columns[k]!]! -= c.coefficients[k]! * duals[i]!;
+    // A maximisation: a column strictly inside its bounds has no reduced cost, one at its lower
+    // bound none above 0, one at its upper bound none below 0.
+    const tolerance = 1e-6 * Math.max(...PRICES);
+    v.names.forEach((_, j) => {
+      const x = result.values![j]!;
+      const atLower = x <= v.lower[j]! + 1e-7;
+      const atUpper = x >= v.upper[j]! - 1e-7;
+      if (!atLower) expect(reduced[j]!).toBeGreaterThanOrEqual(-tolerance);
+      if (!atUpper) expect(reduced[j]!).toBeLessThanOrEqual(tolerance);
+    });
+    // And the dual prices the rows' bounds at the LP's optimum (strong duality).
+    let dualObjective = 0;
+    for (let i = 0; i < c.names.length; i++) {
+      const y = duals[i]!;
+      const side = y >= 0 ? c.upper[i]! : c.lower[i]!;
+      if (Math.abs(y) > 1e-12) dualObjective += y * side;
+    }
+    v.names.forEach((_, j) => {
+      const d = reduced[j]!;
+      if (Math.abs(d) > 1e-12) dualObjective += d * (d > 0 ? v.upper[j]! : v.lower[j]!);
+    });
+    expect(dualObjective).toBeCloseTo(result.objective!, 4);
+  });
+
   it('rejects an invalid model before it reaches a worker', async () => {
     const model = knapsack([1, 2], [1, 1], 1);
     const broken = { ...model, variables: { ...model.variables, names: ['a', 'a'] } };

@@ -45,7 +45,7 @@ export interface DecompositionReport {
 
 /** Mixing weight of the best multipliers so far in the pricing point (Wentges smoothing). */
 const SMOOTHING = 0.8;
-const NO_DUALS = 'the solver reports no LP duals (glpk.js does; the HiGHS adapter does not)';
+const NO_DUALS = 'the solver reported no LP duals';
 const REPAIR_EVERY = 10;
 /** Repair at every iteration once the master is within this many times the gap of the bound. */
 const REPAIR_NEAR = 4;

@@ -185,4 +185,23 @@ describe('decomposition on the portfolio limits', () => {
     expect(result.decomposition).toBeUndefined();
     expect(result.monolithicBecause).toMatch(/below 30 the monolithic model is faster/);
   });
+
+  it('decomposes with HiGHS when asked (its LP duals price the subproblems); auto keeps its whole model', async () => {
+    const highs = await inProcessSolver('highs');
+    const prices = [50, 40, 30, 20, 20, 30, 60, 90, 120, 150, 140, 100];
+    const portfolioCase = coupledCase(prices, 25, 20);
+    const decomposed = await solveCase(portfolioCase, highs, { ...options, method: 'decomposed' });
+    const byGlpk = await solveCase(portfolioCase, solver, { ...options, method: 'decomposed' });
+    expect(decomposed.decomposition).toBeDefined();
+    expect(decomposed.boundKrw!).toBeGreaterThanOrEqual(decomposed.objectiveKrw!);
+    // Each within the gap of the other's bound: the same optimum up to the gaps.
+    expect(decomposed.boundKrw! + 1e-6).toBeGreaterThanOrEqual(byGlpk.objectiveKrw!);
+    expect(decomposed.objectiveKrw!).toBeGreaterThanOrEqual(
+      byGlpk.objectiveKrw! - 2 * GAP * Math.abs(byGlpk.objectiveKrw!) - 1e-6,
+    );
+    expectFeasible(portfolioCase, decomposed);
+    const auto = await solveCase(portfolioCase, highs, options);
+    expect(auto.decomposition).toBeUndefined();
+    expect(auto.monolithicBecause).toMatch(/monolithic model is faster at every measured size/);
+  });
 });
