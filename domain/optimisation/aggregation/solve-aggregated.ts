@@ -268,7 +268,7 @@ export const solveAggregated = async (
         schedule = again.scenarios;
         for (const row of unfollowedKw) row.fill(0);
         // A softened pass plans around less than the others did: the rest stays unfollowed.
-        missedKwh = again.missedKwh ?? 0;
+        missedKwh = again.status === 'feasible' ? (again.missedKwh ?? 0) : 0;
       }
     }
     schedule.forEach((intervals, s) => {
