@@ -26,7 +26,7 @@ export interface AggregatedOptimizeOutput {
   readonly boundKrw?: number;
   readonly gapPct?: number;
   readonly solveSeconds: number;
-  /** The DERs' setpoints keep their own limits and, summed, the case's (bid-curve link included). */
+  /** The DERs' setpoints keep their own limits and, summed, the case's (the bid link included). */
   readonly feasible: boolean;
   /** The most probable scenario (the first on ties); `assets` left out with `summary`. */
   readonly intervals: readonly IntervalSchedule[];

@@ -246,13 +246,15 @@ export class SimulationService {
 
   /**
    * A run continued on a store keeps the strategy it started with: days bid by one strategy and
-   * days by another would make one summary of two experiments. Checked on the run's own days and
-   * the day before its first (what a run extended by more days continues from), before any step.
+   * days by another would make one summary of two experiments. Checked on the run's own days, the
+   * day it bids ahead, and the day before its first (what a run extended by more days continues
+   * from), before any step.
    */
   private async assertSameStrategy(): Promise<void> {
     const wanted = this.settings.strategy ?? 'optimised';
     const first = this.settings.days.reduce((a, b) => (b.epochDay < a.epochDay ? b : a));
-    for (const day of [first.previous(), ...this.settings.days]) {
+    const ahead = this.settings.lookAheadDay;
+    for (const day of [first.previous(), ...this.settings.days, ...(ahead ? [ahead] : [])]) {
       const made = await this.strategyInStore(day);
       if (made === undefined || made === wanted) continue;
       throw new DomainError(

@@ -38,9 +38,12 @@ export interface Rebalanced {
  * scenario, is fixed here (`fixedKw`), and the virtual assets of `groups` (batteries and PV not
  * yet shared out) are scheduled again around it with every limit of the case: meters,
  * communities, the portfolio's import and export, and the bid-curve link between scenarios (a
- * higher price never gives a smaller net position). They then take up what the others did not follow wherever the
- * case lets them, at the best value, instead of by a rule. The LP relaxation of the modes is
- * solved, as in the first pass; infeasible when no schedule of theirs can take it up.
+ * higher price never gives a smaller net position). They then take up what the others did not
+ * follow wherever the case lets them, at the best value, instead of by a rule. The LP
+ * relaxation of the modes is solved, as in the first pass. When no schedule of theirs can take
+ * it all up, the pass is solved again softened: the fixed injections may be missed at a price far
+ * above the case's, so that its schedule misses them by the least the relaxation allows
+ * (`missedKwh`).
  */
 export const rebalance = async (
   aggregate: PortfolioCase,
@@ -49,14 +52,21 @@ export const rebalance = async (
   options: RebalanceOptions,
 ): Promise<Rebalanced> => {
   const strict = await solveAround(aggregate, fixedKw, solver, options, undefined);
-  if (strict.status !== 'infeasible') return strict;
+  const secondsLeft = options.timeLimitSeconds - strict.solveSeconds;
+  if (strict.status !== 'infeasible' || secondsLeft <= 0) return strict;
   // Nothing takes it all up: the schedule that misses what the others did by the least.
-  const softened = await solveAround(aggregate, fixedKw, solver, options, missPrice(aggregate));
+  const softened = await solveAround(
+    aggregate,
+    fixedKw,
+    solver,
+    { ...options, timeLimitSeconds: secondsLeft },
+    missPriceKrwPerKwh(aggregate),
+  );
   return { ...softened, solveSeconds: strict.solveSeconds + softened.solveSeconds };
 };
 
 /** Far above any price of the case, so that missing a kWh never pays. */
-const missPrice = (portfolioCase: PortfolioCase): number => {
+const missPriceKrwPerKwh = (portfolioCase: PortfolioCase): number => {
   let largest = 0;
   for (const scenario of portfolioCase.scenarios)
     for (const prices of [scenario.importPricesKrwPerKwh, scenario.exportPricesKrwPerKwh])
@@ -93,15 +103,31 @@ const solveAround = async (
   const schedule = readSchedule(rest, index, lp.values);
   const missedKwh = missKrwPerKwh === undefined ? 0 : missedEnergyKwh(rest, model, lp.values);
   return {
-    // Softened: a schedule, but one that could not take up everything.
-    status: missedKwh > MISSED_KWH ? 'feasible' : 'optimal',
+    // Softened: a schedule, but one that could not take up everything (beyond round-off).
+    status: missedKwh > MISSED_SHARE * fixedEnergyKwh(rest, fixedKw) ? 'feasible' : 'optimal',
     solveSeconds: lp.solveSeconds,
     scenarios: schedule.scenarioSchedules.map((s) => s.intervals),
     ...(missKrwPerKwh === undefined ? {} : { missedKwh }),
   };
 };
 
-const MISSED_KWH = 1e-6;
+/** Below this share of the fixed energy, a miss is the solver's round-off. */
+const MISSED_SHARE = 1e-7;
+
+/** The fixed injections' energy, probability-weighted, kWh (at least 1). */
+const fixedEnergyKwh = (
+  portfolioCase: PortfolioCase,
+  fixedKw: readonly ReadonlyMap<string, Float64Array>[],
+): number => {
+  const hours = portfolioCase.intervalMinutes / 60;
+  let energyKwh = 0;
+  fixedKw.forEach((perSite, s) => {
+    const probability = portfolioCase.scenarios[s]?.probability ?? 0;
+    for (const row of perSite.values())
+      for (const kw of row) energyKwh += probability * hours * Math.abs(kw);
+  });
+  return Math.max(1, energyKwh);
+};
 
 /** What the softened schedule leaves missed, probability-weighted, kWh. */
 const missedEnergyKwh = (

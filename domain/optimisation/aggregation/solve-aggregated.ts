@@ -87,7 +87,10 @@ export interface AggregatedResult {
    * probability-weighted over scenarios (summed |deficit| x interval length).
    */
   readonly deficitKwh: number;
-  /** The same per DER kind. */
+  /**
+   * Per DER kind, what its members did not follow of their group's schedule, probability-weighted
+   * kWh, before any later pass took it up (so it may exceed `deficitKwh`).
+   */
   readonly deficitKwhByKind: Readonly<Partial<Record<CaseAsset['kind'], number>>>;
   /** Per scenario, the members' summed net position (export positive), kW. */
   readonly netPositionKw: readonly (readonly number[])[];
@@ -101,9 +104,10 @@ const MAX_REPORTED_VIOLATIONS = 10;
 /**
  * The order in which groups are shared among their members, as stages of group indices. Those
  * whose members follow least exactly go first (DR loads give all or nothing, fuel cells start at
- * their minimum, EVs have departures); then battery groups one by one, smallest first, so that
- * each later one (the largest last) can take up what those before did not follow; PV last, whose
- * curtailment can take up what the batteries did not, and whose members follow exactly.
+ * their minimum, EVs have departures); then each meter's battery groups one by one, smallest
+ * first, so that each later one (the largest last) can take up what those before did not follow;
+ * PV last, whose curtailment can take up what the batteries did not, and whose members follow
+ * exactly.
  */
 const dispatchStages = (
   groups: readonly DerGroup[],
@@ -115,10 +119,21 @@ const dispatchStages = (
     const asset = aggregate.assets[g]!;
     return asset.kind === 'ess' ? asset.chargeKw + asset.dischargeKw : 0;
   };
-  const batteries = indices(['ess']).sort((a, b) => powerKw(a) - powerKw(b) || a - b);
+  // Per meter, its battery groups smallest first; stage k holds every meter's k-th, so that the
+  // number of passes is the most battery groups one meter has, not the portfolio's count.
+  const bySite = new Map<string, number[]>();
+  for (const g of indices(['ess'])) {
+    const siteId = aggregate.assets[g]!.siteId;
+    bySite.set(siteId, [...(bySite.get(siteId) ?? []), g]);
+  }
+  const batteryStages: number[][] = [];
+  for (const site of bySite.values()) {
+    site.sort((a, b) => powerKw(a) - powerKw(b) || a - b);
+    site.forEach((g, k) => (batteryStages[k] ??= []).push(g));
+  }
   return [
     indices(['dr_load', 'fuel_cell', 'ev_charger']),
-    ...batteries.map((g) => [g]),
+    ...batteryStages,
     indices(['pv', 'load']),
   ].filter((stage) => stage.length > 0);
 };
@@ -241,7 +256,8 @@ export const solveAggregated = async (
   // really do is fixed per meter; when they left something unfollowed, the later stages' groups
   // are scheduled again around it (rebalance.ts) before they follow in turn.
   const fixedKw = scheduled.scenarios.map(() => new Map<string, Float64Array>());
-  const unfollowedKw = scheduled.scenarios.map(() => new Float64Array(portfolioCase.intervals));
+  // Per scenario and meter: what is off plan at one meter is not made good by another's.
+  const unfollowedKw = scheduled.scenarios.map(() => new Map<string, Float64Array>());
   const rebalances: RebalanceReport[] = [];
   const stages = dispatchStages(groups, aggregate);
   let schedule = scheduled.scenarios;
@@ -250,7 +266,8 @@ export const solveAggregated = async (
   let secondsLeft =
     (options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS) - scheduled.solveSeconds;
   for (let stage = 0; stage < stages.length; stage++) {
-    if (stage > 0 && (unfollowed(unfollowedKw) || missedKwh > 0)) {
+    const due = unfollowed(unfollowedKw) || missedKwh > 0;
+    if (stage > 0 && due && secondsLeft > 0) {
       const later = new Set(stages.slice(stage).flat());
       const again = await rebalance(aggregate, fixedKw, solver, {
         groups: later,
@@ -266,7 +283,7 @@ export const solveAggregated = async (
       });
       if (again.scenarios !== undefined) {
         schedule = again.scenarios;
-        for (const row of unfollowedKw) row.fill(0);
+        for (const perSite of unfollowedKw) perSite.clear();
         // A softened pass plans around less than the others did: the rest stays unfollowed.
         missedKwh = again.status === 'feasible' ? (again.missedKwh ?? 0) : 0;
       }
@@ -275,26 +292,29 @@ export const solveAggregated = async (
       for (const g of stages[stage]!) {
         const { sumKw, deficitKw } = dispatch(g, s, intervals);
         const siteId = aggregate.assets[g]!.siteId;
-        const row = fixedKw[s]!.get(siteId) ?? new Float64Array(portfolioCase.intervals);
-        fixedKw[s]!.set(siteId, row);
+        const row = siteRow(fixedKw[s]!, siteId, portfolioCase.intervals);
+        const off = siteRow(unfollowedKw[s]!, siteId, portfolioCase.intervals);
         for (let t = 0; t < row.length; t++) {
           row[t]! += sumKw[t]!;
-          unfollowedKw[s]![t]! += deficitKw[t]!;
+          off[t]! += deficitKw[t]!;
         }
       }
     });
   }
   let deficitKwh = missedKwh;
-  unfollowedKw.forEach((row, s) => {
+  unfollowedKw.forEach((perSite, s) => {
     const probability = portfolioCase.scenarios[s]!.probability;
-    for (const kw of row) deficitKwh += probability * Math.abs(kw) * hours;
+    for (const row of perSite.values())
+      for (const kw of row) deficitKwh += probability * Math.abs(kw) * hours;
   });
   const { objectiveKrw } = position.objective();
   const netPositionKw = position.netPositionKw();
   const toleranceKw = 1e-6 * Math.max(1, capacityKw);
-  const gap = gapToBoundPct(objectiveKrw, scheduled.boundKrw);
   const { messages: portfolioViolations, worstKw } = position.violations(toleranceKw);
-  const closed = gap !== undefined && gap <= 100 * (options.relativeGap ?? DEFAULT_RELATIVE_GAP);
+  const feasible = perDerViolations === 0 && portfolioViolations.length === 0;
+  const gap = gapToBoundPct(objectiveKrw, scheduled.boundKrw);
+  const closed =
+    feasible && gap !== undefined && gap <= 100 * (options.relativeGap ?? DEFAULT_RELATIVE_GAP);
   let solveSeconds = scheduled.solveSeconds;
   for (const pass of rebalances) solveSeconds += pass.solveSeconds;
   const failed = rebalances.filter((pass) => pass.status !== 'optimal');
@@ -309,9 +329,10 @@ export const solveAggregated = async (
     solveSeconds,
     rebalances,
     ...(message === undefined ? {} : { message }),
-    // Optimal only when the DERs' own schedule closes the gap; otherwise feasible with its gap.
+    // Optimal only when the DERs' own schedule keeps every limit and closes the gap; otherwise
+    // feasible with its gap (and `feasible: false` when a limit is broken).
     status: scheduled.status === 'optimal' && !closed ? 'feasible' : scheduled.status,
-    feasible: perDerViolations === 0 && portfolioViolations.length === 0,
+    feasible,
     objectiveKrw,
     ...(gap === undefined ? {} : { gapPct: gap }),
     perDerViolations,
@@ -398,13 +419,32 @@ const scheduleBySolveCase = async (
 };
 
 /** Whether any member left any of its group's schedule unfollowed (beyond round-off). */
-const unfollowed = (rows: readonly Float64Array[]): boolean =>
-  rows.some((row) => row.some((kw) => Math.abs(kw) > UNFOLLOWED_KW));
-const UNFOLLOWED_KW = 1e-6;
+const unfollowed = (perScenario: readonly ReadonlyMap<string, Float64Array>[]): boolean =>
+  perScenario.some((perSite) =>
+    [...perSite.values()].some((row) => row.some((kw) => Math.abs(kw) > UNFOLLOWED_KW)),
+  );
 
-/** 100 x (bound - objective) / |bound|: how far below the proven bound the objective may be. */
+/** A meter's row of a per-meter map, created (zero) when it has none yet. */
+const siteRow = (perSite: Map<string, Float64Array>, siteId: string, intervals: number) => {
+  let row = perSite.get(siteId);
+  if (row === undefined) {
+    row = new Float64Array(intervals);
+    perSite.set(siteId, row);
+  }
+  return row;
+};
+const UNFOLLOWED_KW = 1e-6;
+/** The LP solvers' own optimality tolerance, relative, on the bound and on the valuation. */
+const ABOVE_BOUND_TOLERANCE = 1e-5;
+
+/**
+ * 100 x (bound - objective) / |bound|: how far below the proven bound the objective may be. None
+ * for an objective above the bound (beyond the solvers' tolerance): only setpoints that break a
+ * limit can be worth more than every schedule of the case, and they have no gap to speak of.
+ */
 const gapToBoundPct = (objective: number, bound: number | undefined): number | undefined => {
   if (bound === undefined) return undefined;
+  if (objective - bound > ABOVE_BOUND_TOLERANCE * Math.max(1, Math.abs(bound))) return undefined;
   const difference = Math.max(0, bound - objective);
   if (difference <= 1e-9 * Math.max(1, Math.abs(bound))) return 0;
   return Math.abs(bound) < 1e-9 ? undefined : (100 * difference) / Math.abs(bound);

@@ -35,7 +35,7 @@ export interface BuildPortfolioOptions {
   /**
    * When set, each fixed injection may be missed, by up to its own size either way, at this price
    * (KRW/kWh, probability-weighted like revenue): the model is then not infeasible for their
-   * sake, and its optimum misses them as little as the case allows. Nobody delivers what is
+   * sake, and its optimum misses them as little as its LP allows. Nobody delivers what is
    * missed: a caller reports it.
    */
   readonly fixedInjectionMissKrwPerKwh?: number;
@@ -103,9 +103,9 @@ export const buildPortfolioModel = (
       const siteFlows = flows.get(site.id)!;
       for (let t = 0; t < portfolioCase.intervals; t++) {
         siteFlows.addConstant(t, injectionKw[t]!);
-        const missPrice = options.fixedInjectionMissKrwPerKwh;
+        const missKrwPerKwh = options.fixedInjectionMissKrwPerKwh;
         const scaleKw = Math.abs(injectionKw[t]!);
-        if (missPrice === undefined || scaleKw === 0) continue;
+        if (missKrwPerKwh === undefined || scaleKw === 0) continue;
         for (const [family, sign] of [
           ['injection_short', -1],
           ['injection_over', 1],
@@ -113,7 +113,7 @@ export const buildPortfolioModel = (
           const miss = builder.addVariable({
             name: columnName(family, site.id, t, s),
             upper: scaleKw,
-            objective: -scenario.probability * hours * missPrice,
+            objective: -scenario.probability * hours * missKrwPerKwh,
           });
           siteFlows.addVariable(
             t,

@@ -16,7 +16,7 @@ import { ENGINE_CAPABILITIES, ENGINE_SOLVER_NAME } from './worker-protocol.js';
 type Bnds = LP['subjectTo'][number]['bnds'];
 
 /** How close to its time limit (s) a GLPK stop counts as the limit's: 50 ms plus 2 %. */
-const timeLimitMargin = (limitSeconds: number): number => 0.05 + 0.02 * limitSeconds;
+const timeLimitMarginSeconds = (limitSeconds: number): number => 0.05 + 0.02 * limitSeconds;
 
 /**
  * glpk.js 5 (GLPK 5 in WebAssembly). One GLPK module per worker, reused for every solve: each
@@ -78,7 +78,7 @@ class GlpkEngine implements MilpEngine {
     let result = run(true, timeLimitSeconds);
     const timeUp = (): boolean =>
       timeLimitSeconds !== undefined &&
-      secondsSince(start) >= timeLimitSeconds - timeLimitMargin(timeLimitSeconds);
+      secondsSince(start) >= timeLimitSeconds - timeLimitMarginSeconds(timeLimitSeconds);
     // GLPK's LP presolver leaves the status undefined when it finds the model infeasible or
     // unbounded; the simplex without it says which.
     if (result.result.status === this.glpk.GLP_UNDEF && !timeUp()) {
@@ -158,7 +158,8 @@ class GlpkEngine implements MilpEngine {
         // like one just before it (seen as a wrong 'optimal' in CI). Only a stop clearly before
         // the limit is taken for the gap; near it, the weaker claim (a time-limit stop) is made.
         const stoppedByGap =
-          relativeGap > 0 && (tmlim === undefined || elapsed < tmlim - timeLimitMargin(tmlim));
+          relativeGap > 0 &&
+          (tmlim === undefined || elapsed < tmlim - timeLimitMarginSeconds(tmlim));
         if (!stoppedByGap)
           return { status: 'limit', limitReached: 'time_limit', objective, values, ...relaxed };
         return { status: 'optimal', objective, values, ...gapBound(objective) };
@@ -166,7 +167,7 @@ class GlpkEngine implements MilpEngine {
       case this.glpk.GLP_NOFEAS:
         return { status: 'infeasible' };
       default:
-        return tmlim !== undefined && elapsed >= tmlim - timeLimitMargin(tmlim)
+        return tmlim !== undefined && elapsed >= tmlim - timeLimitMarginSeconds(tmlim)
           ? { status: 'limit', limitReached: 'time_limit', ...relaxed }
           : { status: 'error', message: `glp_intopt ended with status ${status}`, ...relaxed };
     }

@@ -17,8 +17,8 @@ export interface WorkerSetup {
 export const ENGINE_CAPABILITIES: Readonly<Record<EngineName, MilpSolverCapabilities>> = {
   // glpk.js exposes neither node limits, nor callbacks during glp_intopt, nor the tree's bound.
   // Decomposition: glpk.js's whole model is faster on s (5 batteries) and m (20), the
-  // decomposition on l (50) and xl (100); HiGHS's whole model is faster on all four (l 2.0 vs
-  // 3.8 s, xl 4.1 vs 11.1 s: each of the decomposition's LPs pays HiGHS's model set-up).
+  // decomposition on l (50) and xl (100); HiGHS's whole model is faster on all four (l 1.65 vs
+  // 3.81 s, xl 3.35 vs 11.07 s: each of the decomposition's LPs pays HiGHS's model set-up).
   glpk: {
     deterministicNodeLimit: false,
     incumbentsDuringSolve: false,

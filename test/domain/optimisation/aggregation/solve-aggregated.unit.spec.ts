@@ -102,6 +102,9 @@ const smallPortfolio = fc
 
 describe('solveAggregated', () => {
   it('bounds the optimum of the case itself, and values setpoints that keep every DER limit', async () => {
+    const runs = 20;
+    let solved = 0;
+    let feasible = 0;
     await fc.assert(
       fc.asyncProperty(smallPortfolio, async (portfolioCase) => {
         const aggregated = await solveAggregated(portfolioCase, solver, {
@@ -119,6 +122,8 @@ describe('solveAggregated', () => {
           return;
         }
         expect(['optimal', 'feasible']).toContain(aggregated.status);
+        solved++;
+        if (aggregated.feasible) feasible++;
         const bound = aggregated.boundKrw!;
         // The solvers' own optimality tolerance (~1e-7 relative per solve) on both sides.
         const tolerance = 1e-5 * Math.max(1, Math.abs(bound));
@@ -134,8 +139,11 @@ describe('solveAggregated', () => {
         if (direct.objectiveKrw !== undefined)
           expect(direct.objectiveKrw).toBeLessThanOrEqual(bound + tolerance);
       }),
-      { numRuns: 20 },
+      { numRuns: runs },
     );
+    // Most random portfolios get setpoints that keep every limit (a few keep a link break that
+    // nothing could take up, reported): the bound check above is not vacuous.
+    expect(feasible).toBeGreaterThanOrEqual(Math.ceil(solved / 2));
   }, 300_000);
 
   it('hands every DER its setpoints and checks them', async () => {
