@@ -47,7 +47,10 @@ export interface AggregatedOptimizeOutput {
     | 'netPositionKw'
     | 'bidCurves'
     | 'message'
+    | 'diagnosis'
   >;
+  /** For an infeasible case: which constraint family and virtual asset could not be met. */
+  readonly diagnosis?: AggregatedResult['diagnosis'];
   readonly message?: string;
 }
 
@@ -120,6 +123,7 @@ export const optimizeAggregated = async (
     netPositionKw,
     bidCurves,
     message,
+    diagnosis,
     ...aggregation
   } = result;
   const net = netPositionKw[shown] ?? [];
@@ -143,6 +147,7 @@ export const optimizeAggregated = async (
     })),
     ...(bidCurves === undefined ? {} : { bidCurves }),
     aggregation,
+    ...(diagnosis === undefined ? {} : { diagnosis }),
     ...(message === undefined ? {} : { message }),
   };
 };

@@ -84,4 +84,28 @@ describe('gridfolio optimize --aggregate', () => {
     expect(alone.code).toBe(2);
     expect(alone.stderr).toContain('--summary');
   }, 120_000);
+
+  it('answers an infeasible case with exit code 3 and a diagnosis naming the virtual asset', async () => {
+    // A fixed 500 kW load behind a 100 kW import limit: nothing can cover the rest.
+    const infeasible = join(dir, 'infeasible.json');
+    writeFileSync(
+      infeasible,
+      JSON.stringify({
+        intervalMinutes: 60,
+        importPricesKrwPerKwh: [100, 120, 90],
+        exportPricesKrwPerKwh: [100, 120, 90],
+        gridImportLimitKw: 100,
+        assets: [{ id: 'plant', kind: 'load', forecastKw: [50, 500, 50] }],
+      }),
+    );
+    const run = await runGridfolio(['optimize', '--file', infeasible, '--aggregate'], {});
+    expect(run.code).toBe(3);
+    const json = JSON.parse(run.stdout) as {
+      status: string;
+      diagnosis?: { outcome: string; summary: string };
+    };
+    expect(json.status).toBe('infeasible');
+    expect(json.diagnosis?.outcome).toBe('found');
+    expect(json.diagnosis?.summary).toMatch(/net_position|meter/);
+  });
 });

@@ -1,4 +1,8 @@
 import { scenarioOrder } from '../portfolio/scenario-linking.js';
+import { ratingKw } from './der-rating.js';
+
+/** The share of what the DERs under a limit can move that counts as round-off, not a breach. */
+const ROUND_OFF_SHARE = 1e-6;
 import type { PortfolioCase } from '../portfolio/portfolio-case.js';
 
 /**
@@ -11,9 +15,14 @@ export class PortfolioPosition {
   /** [scenario][site * intervals + t], kW towards the grid. */
   private readonly siteNet: Float64Array[];
   private readonly costKrw: Float64Array;
+  /** What the DERs behind each meter can move, kW: the scale of its round-off tolerance. */
+  private readonly siteRatingKw: Float64Array;
 
   constructor(private readonly portfolioCase: PortfolioCase) {
     this.siteIndex = new Map(portfolioCase.sites.map((site, m) => [site.id, m]));
+    this.siteRatingKw = new Float64Array(portfolioCase.sites.length);
+    for (const asset of portfolioCase.assets)
+      this.siteRatingKw[this.siteIndex.get(asset.siteId)!]! += ratingKw(asset);
     const size = portfolioCase.sites.length * portfolioCase.intervals;
     this.siteNet = portfolioCase.scenarios.map(() => new Float64Array(size));
     this.costKrw = new Float64Array(portfolioCase.scenarios.length);
@@ -64,18 +73,28 @@ export class PortfolioPosition {
 
   /**
    * The case's own limits that the summed setpoints break, as messages, and the largest excess
-   * (kW): meter import and export
-   * limits, community and portfolio limits, and the bid-curve link (a higher scenario price
-   * never gives a smaller net position in the same interval, and equal prices the same one).
+   * (kW): meter import and export limits, community and portfolio limits, and the bid-curve link
+   * (a higher scenario price never gives a smaller net position in the same interval, and equal
+   * prices the same one). Round-off is forgiven in proportion to what the DERs under each limit
+   * can move (a millionth of it), so that a small meter's breach is not hidden by the portfolio's
+   * size.
    */
-  violations(toleranceKw: number): { readonly messages: string[]; readonly worstKw: number } {
+  violations(): { readonly messages: string[]; readonly worstKw: number } {
     const found: string[] = [];
     let worstKw = 0;
-    const excess = (kw: number): boolean => {
-      if (kw <= toleranceKw) return false;
+    const excess = (kw: number, ratingKw: number): boolean => {
+      if (kw <= ROUND_OFF_SHARE * Math.max(1, ratingKw)) return false;
       worstKw = Math.max(worstKw, kw);
       return true;
     };
+    let portfolioRatingKw = 0;
+    for (const kw of this.siteRatingKw) portfolioRatingKw += kw;
+    const communityRatingKw = new Map<string, number>();
+    this.portfolioCase.sites.forEach((site, m) => {
+      if (site.communityId === undefined) return;
+      const sum = (communityRatingKw.get(site.communityId) ?? 0) + this.siteRatingKw[m]!;
+      communityRatingKw.set(site.communityId, sum);
+    });
     const { intervals, sites, communities } = this.portfolioCase;
     const totals = this.netPositionKw();
     this.siteNet.forEach((net, s) => {
@@ -83,20 +102,23 @@ export class PortfolioPosition {
         const community = new Map<string, number>();
         sites.forEach((site, m) => {
           const kw = net[m * intervals + t]!;
-          if (excess(kw - (site.exportLimitKw ?? Infinity)))
+          const siteRating = this.siteRatingKw[m]!;
+          if (excess(kw - (site.exportLimitKw ?? Infinity), siteRating))
             found.push(`s${s} t${t}: site ${site.id} exports ${kw} kW over its limit`);
-          if (excess(-kw - (site.importLimitKw ?? Infinity)))
+          if (excess(-kw - (site.importLimitKw ?? Infinity), siteRating))
             found.push(`s${s} t${t}: site ${site.id} imports ${-kw} kW over its limit`);
           if (site.communityId !== undefined)
             community.set(site.communityId, (community.get(site.communityId) ?? 0) + kw);
         });
         for (const c of communities)
-          if (excess((community.get(c.id) ?? 0) - c.exportLimitKw))
+          if (
+            excess((community.get(c.id) ?? 0) - c.exportLimitKw, communityRatingKw.get(c.id) ?? 0)
+          )
             found.push(`s${s} t${t}: community ${c.id} over its export limit`);
         const total = totals[s]![t]!;
-        if (excess(total - (this.portfolioCase.gridExportLimitKw ?? Infinity)))
+        if (excess(total - (this.portfolioCase.gridExportLimitKw ?? Infinity), portfolioRatingKw))
           found.push(`s${s} t${t}: portfolio exports ${total} kW over gridExportLimitKw`);
-        if (excess(-total - (this.portfolioCase.gridImportLimitKw ?? Infinity)))
+        if (excess(-total - (this.portfolioCase.gridImportLimitKw ?? Infinity), portfolioRatingKw))
           found.push(`s${s} t${t}: portfolio imports ${-total} kW over gridImportLimitKw`);
       }
     });
@@ -109,7 +131,10 @@ export class PortfolioPosition {
         const same =
           scenarios[low]!.exportPricesKrwPerKwh[t] === scenarios[high]!.exportPricesKrwPerKwh[t];
         const difference = totals[low]![t]! - totals[high]![t]!;
-        if (excess(difference) || (same && excess(-difference)))
+        if (
+          excess(difference, portfolioRatingKw) ||
+          (same && excess(-difference, portfolioRatingKw))
+        )
           found.push(`t${t}: net position of scenario ${low} vs ${high} breaks the bid-curve link`);
       }
     }

@@ -1,5 +1,9 @@
 import type { IntervalBid } from '../../market/bid-curve.js';
-import { DEFAULT_RELATIVE_GAP, type MilpSolver } from '../milp-solver.port.js';
+import {
+  DEFAULT_RELATIVE_GAP,
+  type InfeasibilityDiagnosis,
+  type MilpSolver,
+} from '../milp-solver.port.js';
 import { bidCurvesFromSchedules } from '../portfolio/bid-curves.js';
 import { buildPortfolioModel } from '../portfolio/build-portfolio-model.js';
 import { defaultTieBreakKrwPerKwh } from '../portfolio/objective.js';
@@ -96,6 +100,11 @@ export interface AggregatedResult {
   readonly netPositionKw: readonly (readonly number[])[];
   /** From the members' net positions: what can be offered and delivered. */
   readonly bidCurves?: readonly IntervalBid[];
+  /**
+   * Why the aggregate is infeasible (so the case is: the aggregate is a relaxation); it names
+   * virtual assets, `agg<n>-<kind>-<site>`, each the like DERs of one kind behind one meter.
+   */
+  readonly diagnosis?: InfeasibilityDiagnosis;
   readonly message?: string;
 }
 
@@ -148,6 +157,7 @@ interface AggregateSchedule {
   /** The throughput tie-break the schedule was solved with (later passes use it too). */
   readonly tieBreakKrwPerKwh: number;
   readonly scenarios?: readonly (readonly IntervalSchedule[])[];
+  readonly diagnosis?: InfeasibilityDiagnosis;
   /** Per group (aggregate asset order) and scenario, a DR group's windows with their shares. */
   readonly drWindows?: (group: number, scenario: number) => readonly DrWindowShare[] | undefined;
   readonly message?: string;
@@ -190,6 +200,7 @@ export const solveAggregated = async (
       ? {}
       : { aggregateObjectiveKrw: scheduled.objectiveKrw }),
     ...(scheduled.message === undefined ? {} : { message: scheduled.message }),
+    ...(scheduled.diagnosis === undefined ? {} : { diagnosis: scheduled.diagnosis }),
   };
   if (scheduled.scenarios === undefined)
     return {
@@ -215,9 +226,6 @@ export const solveAggregated = async (
   const violations: MemberViolation[] = [];
   let perDerViolations = 0;
   const deficitKwhByKind: Partial<Record<CaseAsset['kind'], number>> = {};
-  let capacityKw = 0;
-  for (const group of groups)
-    for (const a of group.members) capacityKw += ratingKw(portfolioCase.assets[a]!);
   /**
    * One group's members' setpoints in one scenario, from its virtual asset's `intervals`:
    * checked, valued, handed out; returns their sum (kW towards the grid) and the deficit.
@@ -309,8 +317,7 @@ export const solveAggregated = async (
   });
   const { objectiveKrw } = position.objective();
   const netPositionKw = position.netPositionKw();
-  const toleranceKw = 1e-6 * Math.max(1, capacityKw);
-  const { messages: portfolioViolations, worstKw } = position.violations(toleranceKw);
+  const { messages: portfolioViolations, worstKw } = position.violations();
   const feasible = perDerViolations === 0 && portfolioViolations.length === 0;
   const gap = gapToBoundPct(objectiveKrw, scheduled.boundKrw);
   const closed =
@@ -359,6 +366,7 @@ const scheduleByRelaxation = async (
   });
   const lp = await solver.solve(relaxIntegrality(model), {
     timeLimitSeconds: options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS,
+    diagnoseInfeasibility: true,
   });
   const values = lp.values;
   if (lp.status !== 'optimal' || values === undefined || lp.objective === undefined)
@@ -367,6 +375,7 @@ const scheduleByRelaxation = async (
       solveSeconds: lp.solveSeconds,
       tieBreakKrwPerKwh: index.tieBreakKrwPerKwh,
       ...(lp.message === undefined ? {} : { message: lp.message }),
+      ...(lp.diagnosis === undefined ? {} : { diagnosis: lp.diagnosis }),
     };
   const schedule = readSchedule(aggregate, index, values);
   return {
@@ -472,21 +481,4 @@ const groupSeries = (
     series.reductionKw[t] = asset.reductionKw ?? 0;
   });
   return series;
-};
-
-/** What a DER can move, kW: the scale of the round-off tolerance on summed positions. */
-export const ratingKw = (asset: CaseAsset): number => {
-  switch (asset.kind) {
-    case 'ess':
-      return Math.max(asset.chargeKw, asset.dischargeKw);
-    case 'ev_charger':
-      return Math.max(asset.maxChargeKw, asset.maxDischargeKw);
-    case 'pv':
-    case 'load':
-      return Math.max(0, ...asset.forecastKw);
-    case 'dr_load':
-      return asset.reductionKw;
-    case 'fuel_cell':
-      return asset.ratedKw;
-  }
 };

@@ -5,7 +5,6 @@ import { aggregateCase } from '../../../domain/optimisation/aggregation/group-de
 import { memberCostKrw } from '../../../domain/optimisation/aggregation/member-cost.js';
 import { PortfolioPosition } from '../../../domain/optimisation/aggregation/portfolio-position.js';
 import {
-  ratingKw,
   solveAggregated,
   type AggregatedResult,
 } from '../../../domain/optimisation/aggregation/solve-aggregated.js';
@@ -213,9 +212,7 @@ const aggregationCheck = (
   collector: SetpointCollector,
   solved: Solved,
 ): AggregationCheck => {
-  let capacityKw = 0;
-  for (const asset of portfolioCase.assets) capacityKw += ratingKw(asset);
-  const { messages, worstKw } = collector.position.violations(1e-6 * Math.max(1, capacityKw));
+  const { messages, worstKw } = collector.position.violations();
   return {
     perDerViolations: solved.perDerViolations,
     caseViolations: messages.length,
