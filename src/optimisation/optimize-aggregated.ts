@@ -9,9 +9,10 @@ import type {
   CaseAsset,
   PortfolioCase,
 } from '../../domain/optimisation/portfolio/portfolio-case.js';
-import type {
-  AssetInterval,
-  IntervalSchedule,
+import {
+  representativeScenario,
+  type AssetInterval,
+  type IntervalSchedule,
 } from '../../domain/optimisation/portfolio/read-schedule.js';
 
 /**
@@ -54,15 +55,6 @@ export interface AggregatedOptimizeOutput {
   readonly message?: string;
 }
 
-/** The scenario `intervals` shows: the most probable, the first on ties. */
-const representative = (portfolioCase: PortfolioCase): number => {
-  let best = 0;
-  portfolioCase.scenarios.forEach((scenario, s) => {
-    if (scenario.probability > portfolioCase.scenarios[best]!.probability) best = s;
-  });
-  return best;
-};
-
 /** A DER's setpoint (power towards the grid, kW) as the optimiser's fields for its kind. */
 const assetInterval = (asset: CaseAsset, powerKw: number, t: number): AssetInterval => {
   switch (asset.kind) {
@@ -89,7 +81,7 @@ export const optimizeAggregated = async (
   solver: MilpSolver,
   options: AggregatedSolveOptions & { readonly withSetpoints: boolean },
 ): Promise<AggregatedOptimizeOutput> => {
-  const shown = representative(portfolioCase);
+  const shown = representativeScenario(portfolioCase);
   const hours = portfolioCase.intervalMinutes / 60;
   const assets = Array.from(
     { length: portfolioCase.intervals },

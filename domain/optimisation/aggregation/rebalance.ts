@@ -2,6 +2,7 @@ import { parseMilpName, type MilpModel } from '../milp-model.js';
 import type { MilpSolver } from '../milp-solver.port.js';
 import { buildPortfolioModel } from '../portfolio/build-portfolio-model.js';
 import { BinaryPlan } from '../portfolio/model-context.js';
+import { largestPriceKrwPerKwh } from '../portfolio/objective.js';
 import type { PortfolioCase } from '../portfolio/portfolio-case.js';
 import { readSchedule, type IntervalSchedule } from '../portfolio/read-schedule.js';
 import type { OptimiserStatus } from '../portfolio/solve-case.js';
@@ -66,13 +67,8 @@ export const rebalance = async (
 };
 
 /** Far above any price of the case, so that missing a kWh never pays. */
-const missPriceKrwPerKwh = (portfolioCase: PortfolioCase): number => {
-  let largest = 0;
-  for (const scenario of portfolioCase.scenarios)
-    for (const prices of [scenario.importPricesKrwPerKwh, scenario.exportPricesKrwPerKwh])
-      for (const price of prices) largest = Math.max(largest, Math.abs(price));
-  return 10 * largest + 1_000;
-};
+const missPriceKrwPerKwh = (portfolioCase: PortfolioCase): number =>
+  10 * largestPriceKrwPerKwh(portfolioCase) + 1_000;
 
 const solveAround = async (
   aggregate: PortfolioCase,

@@ -19,13 +19,20 @@ import type { PortfolioCase } from './portfolio-case.js';
 export const DEFAULT_TIE_BREAK_SHARE = 1e-6;
 export const MIN_TIE_BREAK_KRW_PER_KWH = 1e-5;
 
-export const defaultTieBreakKrwPerKwh = (portfolioCase: PortfolioCase): number => {
+/** The largest absolute import or export price of any scenario, KRW/kWh: the case's price scale. */
+export const largestPriceKrwPerKwh = (portfolioCase: PortfolioCase): number => {
   let largest = 0;
   for (const scenario of portfolioCase.scenarios)
     for (const prices of [scenario.importPricesKrwPerKwh, scenario.exportPricesKrwPerKwh])
       for (const price of prices) largest = Math.max(largest, Math.abs(price));
-  return Math.max(MIN_TIE_BREAK_KRW_PER_KWH, DEFAULT_TIE_BREAK_SHARE * largest);
+  return largest;
 };
+
+export const defaultTieBreakKrwPerKwh = (portfolioCase: PortfolioCase): number =>
+  Math.max(
+    MIN_TIE_BREAK_KRW_PER_KWH,
+    DEFAULT_TIE_BREAK_SHARE * largestPriceKrwPerKwh(portfolioCase),
+  );
 
 /** The most the tie-break can take from the objective (probabilities sum to 1). */
 export const maxTieBreakPenaltyKrw = (

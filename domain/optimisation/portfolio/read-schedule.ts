@@ -67,6 +67,15 @@ const value = (values: Float64Array, column: number): number => {
  * at least the export price are netted (exact: only the net enters the balance, and netting lowers
  * cost and both limits' use).
  */
+/** The scenario a single schedule shows: the most probable, the first on ties. */
+export const representativeScenario = (portfolioCase: PortfolioCase): number => {
+  let best = 0;
+  portfolioCase.scenarios.forEach((scenario, s) => {
+    if (scenario.probability > portfolioCase.scenarios[best]!.probability) best = s;
+  });
+  return best;
+};
+
 export const readSchedule = (
   portfolioCase: PortfolioCase,
   index: PortfolioIndex,
@@ -80,15 +89,11 @@ export const readSchedule = (
     simultaneous += schedule.simultaneous;
     return schedule.schedule;
   });
-  let representativeScenario = 0;
-  portfolioCase.scenarios.forEach((scenario, s) => {
-    if (scenario.probability > portfolioCase.scenarios[representativeScenario]!.probability)
-      representativeScenario = s;
-  });
+  const shown = representativeScenario(portfolioCase);
   return {
     objectiveKrw,
-    representativeScenario,
-    intervals: scenarioSchedules[representativeScenario]!.intervals,
+    representativeScenario: shown,
+    intervals: scenarioSchedules[shown]!.intervals,
     scenarioSchedules,
     simultaneousImportExport: simultaneous,
   };
