@@ -109,21 +109,44 @@ export const repairPrimal = (
   return evaluate(p, batteries, demandResponse, drKw);
 };
 
-/** Each load's window with the largest master weight, or none when it is used less than half. */
-export const roundDemandResponse = (
+/** Below this master weight a window is round-off, not a use of it. */
+const USED_WEIGHT = 1e-6;
+
+/**
+ * Whole DR choices for a master's fractional ones, the likeliest first, at most `most`: each
+ * load's window with the largest master weight, or none when the master uses the load less than
+ * half (the nearest whole decision); then, one load at a time, each other choice the master puts
+ * weight on: its other windows, its heaviest window where the nearest was none, none where it
+ * was a window. A load the master split or used in part may have been what met a limit.
+ */
+export const drRoundings = (
   master: MasterSolution,
   proposals: readonly (readonly { readonly window: DrWindow }[])[],
-): (DrWindow | null)[] =>
-  proposals.map((list, d) => {
+  most: number,
+): (DrWindow | null)[][] => {
+  const options = proposals.map((list, d) => {
     const weights = master.drWeights[d]!;
     let total = 0;
-    let best = -1;
-    weights.forEach((w, k) => {
-      total += w;
-      if (best < 0 || w > weights[best]!) best = k;
-    });
-    return total >= 0.5 && best >= 0 ? list[best]!.window : null;
+    for (const w of weights) total += w;
+    const used = list
+      .map((proposal, k) => ({ window: proposal.window, weight: weights[k] ?? 0 }))
+      .filter((option) => option.weight > USED_WEIGHT)
+      .sort((a, b) => b.weight - a.weight)
+      .map((option) => option.window);
+    const nearest = total >= 0.5 && used.length > 0 ? used[0]! : null;
+    const others: (DrWindow | null)[] = used.filter((window) => window !== nearest);
+    if (nearest !== null && total < 1 - USED_WEIGHT) others.push(null);
+    return { nearest, others };
   });
+  const first = options.map((option) => option.nearest);
+  const roundings = [first];
+  for (let d = 0; d < options.length && roundings.length < most; d++)
+    for (const other of options[d]!.others) {
+      if (roundings.length >= most) break;
+      roundings.push(first.map((window, e) => (e === d ? other : window)));
+    }
+  return roundings;
+};
 
 /**
  * Block-coordinate ascent on a feasible schedule: each battery in turn re-optimises with the

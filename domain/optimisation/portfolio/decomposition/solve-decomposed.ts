@@ -10,7 +10,7 @@ import { DantzigWolfe, type MasterSolution, type Pricing } from './master-proble
 import {
   improvePrimal,
   repairPrimal,
-  roundDemandResponse,
+  drRoundings,
   type DecomposedPrimal,
 } from './primal-repair.js';
 
@@ -55,6 +55,8 @@ const WARM_START_ITERATIONS = 40;
 const MAX_IDLE_MASTERS = 2;
 /** Rounds of block-coordinate ascent on each repaired schedule. */
 const IMPROVING_PASSES = 2;
+/** How many whole DR choices a repair tries before it gives up on the master (each a solve). */
+const MAX_DR_ROUNDINGS = 8;
 
 /**
  * Optimises a decomposable case (decomposable.ts) by Dantzig-Wolfe decomposition on the
@@ -128,10 +130,22 @@ export const solveDecomposed = async (
     return of.read(layout, result.objective, result.values, result.rowDuals);
   };
 
-  const tryRepair = async (master: MasterSolution): Promise<void> => {
-    const choices = roundDemandResponse(master, dw.drProposals);
+  /** The master with each DR load's window fixed, if it meets the limits with them. */
+  const meetsLimits = async (choices: readonly (DrWindow | null)[]) => {
     const fixed = await solveMaster(choices);
-    if (fixed === undefined || fixed.slackKw > 1e-6) return;
+    return fixed === undefined || fixed.slackKw > 1e-6 ? undefined : fixed;
+  };
+  const tryRepair = async (master: MasterSolution): Promise<void> => {
+    let choices: readonly (DrWindow | null)[] = [];
+    let fixed: MasterSolution | undefined;
+    // The nearest rounding first; where it leaves a limit unmet (a load the master split between
+    // windows, or used in part, helped to meet it), the others the master's weights suggest.
+    for (const candidate of drRoundings(master, dw.drProposals, MAX_DR_ROUNDINGS)) {
+      choices = candidate;
+      fixed = await meetsLimits(choices);
+      if (fixed !== undefined) break;
+    }
+    if (fixed === undefined) return;
     const repaired = repairPrimal(portfolio, fixed, choices);
     const primal =
       repaired === undefined ? undefined : improvePrimal(portfolio, repaired, IMPROVING_PASSES);
