@@ -248,7 +248,11 @@ export const solveDecomposed = async (
     if (master !== undefined && master.slackKw <= 1e-6) await tryRepair(master);
   }
   if (incumbent === undefined)
-    return fallback('no schedule meeting the limits was found in the time');
+    return fallback(
+      spent >= options.timeLimitSeconds
+        ? 'no schedule meeting the limits was found in the time'
+        : 'no whole DR choice the repair tried met the limits with the battery schedules proposed',
+    );
   const primal: DecomposedPrimal = incumbent;
   const checked = scheduleInFullModel(
     portfolioCase,
