@@ -1,4 +1,5 @@
 import type { IntervalBid } from '../../market/bid-curve.js';
+import type { MilpModel } from '../milp-model.js';
 import {
   DEFAULT_RELATIVE_GAP,
   type InfeasibilityDiagnosis,
@@ -73,6 +74,8 @@ export interface AggregatedResult {
   readonly gapPct?: number;
   /** Solver seconds, every solve together (as the solver measured them). */
   readonly solveSeconds: number;
+  /** The aggregate's model, as the first pass solved it (its LP relaxation). */
+  readonly modelSize: { readonly variables: number; readonly constraints: number };
   /**
    * No DER's setpoints break its own limits and their sums break none of the case's: the
    * objective is then that of a feasible schedule of the case.
@@ -154,6 +157,7 @@ interface AggregateSchedule {
   readonly boundKrw?: number;
   readonly objectiveKrw?: number;
   readonly solveSeconds: number;
+  readonly modelSize: { readonly variables: number; readonly constraints: number };
   /** The throughput tie-break the schedule was solved with (later passes use it too). */
   readonly tieBreakKrwPerKwh: number;
   readonly scenarios?: readonly (readonly IntervalSchedule[])[];
@@ -195,6 +199,7 @@ export const solveAggregated = async (
     groups: groups.length,
     schedule: mode,
     solveSeconds: scheduled.solveSeconds,
+    modelSize: scheduled.modelSize,
     ...(scheduled.boundKrw === undefined ? {} : { boundKrw: scheduled.boundKrw }),
     ...(scheduled.objectiveKrw === undefined
       ? {}
@@ -369,11 +374,13 @@ const scheduleByRelaxation = async (
     diagnoseInfeasibility: true,
   });
   const values = lp.values;
+  const modelSize = sizeOf(model);
   if (lp.status !== 'optimal' || values === undefined || lp.objective === undefined)
     return {
       status: lp.status === 'optimal' ? 'error' : lp.status,
       solveSeconds: lp.solveSeconds,
       tieBreakKrwPerKwh: index.tieBreakKrwPerKwh,
+      modelSize,
       ...(lp.message === undefined ? {} : { message: lp.message }),
       ...(lp.diagnosis === undefined ? {} : { diagnosis: lp.diagnosis }),
     };
@@ -381,6 +388,7 @@ const scheduleByRelaxation = async (
   return {
     status: 'optimal',
     tieBreakKrwPerKwh: index.tieBreakKrwPerKwh,
+    modelSize,
     // The economic objective is the model's plus the tie-break it paid, at most this much.
     boundKrw: lp.objective + index.maxTieBreakPenaltyKrw,
     objectiveKrw: schedule.objectiveKrw,
@@ -419,6 +427,7 @@ const scheduleBySolveCase = async (
     ...(boundKrw === undefined ? {} : { boundKrw }),
     ...(solved.objectiveKrw === undefined ? {} : { objectiveKrw: solved.objectiveKrw }),
     solveSeconds: lp.solveSeconds + solved.solveSeconds,
+    modelSize: sizeOf(model),
     tieBreakKrwPerKwh: options.tieBreakKrwPerKwh ?? defaultTieBreakKrwPerKwh(aggregate),
     ...(solved.objectiveKrw === undefined
       ? {}
@@ -426,6 +435,11 @@ const scheduleBySolveCase = async (
     ...(solved.message === undefined ? {} : { message: solved.message }),
   };
 };
+
+const sizeOf = (model: MilpModel) => ({
+  variables: model.variables.names.length,
+  constraints: model.constraints.names.length,
+});
 
 /** Whether any member left any of its group's schedule unfollowed (beyond round-off). */
 const unfollowed = (perScenario: readonly ReadonlyMap<string, Float64Array>[]): boolean =>

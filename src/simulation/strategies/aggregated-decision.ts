@@ -1,7 +1,6 @@
 import { fitCurvesToRules } from '../../../domain/bidding/fit-curves-to-rules.js';
 import { extendLowestSellToFloor } from '../../../domain/bidding/strategies/floor-extended-offer.js';
 import { batterySocTrailKwh } from '../../../domain/optimisation/aggregation/battery-soc.js';
-import { aggregateCase } from '../../../domain/optimisation/aggregation/group-ders.js';
 import { memberCostKrw } from '../../../domain/optimisation/aggregation/member-cost.js';
 import { PortfolioPosition } from '../../../domain/optimisation/aggregation/portfolio-position.js';
 import {
@@ -13,8 +12,6 @@ import {
   type MilpSolver,
 } from '../../../domain/optimisation/milp-solver.port.js';
 import { bidCurvesFromSchedules } from '../../../domain/optimisation/portfolio/bid-curves.js';
-import { buildPortfolioModel } from '../../../domain/optimisation/portfolio/build-portfolio-model.js';
-import { BinaryPlan } from '../../../domain/optimisation/portfolio/model-context.js';
 import type {
   CaseAsset,
   CaseSite,
@@ -96,13 +93,6 @@ interface Solved {
   readonly constraints: number;
 }
 
-const aggregateModelSize = (portfolioCase: PortfolioCase): [number, number] => {
-  const { model } = buildPortfolioModel(aggregateCase(portfolioCase).aggregate, {
-    binaries: new BinaryPlan(),
-  });
-  return [model.variables.names.length, model.constraints.names.length];
-};
-
 /**
  * Meter by meter: grouping never crosses a meter anyway, and the scale portfolio has one meter per
  * micro-VPP (a few DERs each), so the aggregate of the whole case is hardly smaller than the case
@@ -158,9 +148,8 @@ const solveByMeter = async (
       };
     objectiveKrw += result.objectiveKrw;
     boundKrw += result.boundKrw;
-    const [v, c] = aggregateModelSize(siteCase);
-    variables += v;
-    constraints += c;
+    variables += result.modelSize.variables;
+    constraints += result.modelSize.constraints;
   }
   const closed = boundKrw - objectiveKrw <= DEFAULT_RELATIVE_GAP * Math.max(1, Math.abs(boundKrw));
   return {
@@ -190,14 +179,13 @@ const solveWhole = async (
     timeLimitSeconds,
     onSetpoints: collector.onSetpoints,
   });
-  const [variables, constraints] = aggregateModelSize(portfolioCase);
   return {
     status: result.status,
     solveSeconds: result.solveSeconds,
     perDerViolations: result.perDerViolations,
     unfollowedKwh: result.deficitKwh,
-    variables,
-    constraints,
+    variables: result.modelSize.variables,
+    constraints: result.modelSize.constraints,
     ...(result.objectiveKrw === undefined ? {} : { objectiveKrw: result.objectiveKrw }),
     ...(result.boundKrw === undefined ? {} : { boundKrw: result.boundKrw }),
     ...(result.message === undefined ? {} : { message: result.message }),

@@ -7,6 +7,8 @@ import type { MilpSolver } from '../../../../domain/optimisation/milp-solver.por
 import { validatePortfolioCase } from '../../../../domain/optimisation/portfolio/case-validation.js';
 import type { PortfolioCase } from '../../../../domain/optimisation/portfolio/portfolio-case.js';
 import { solveCase } from '../../../../domain/optimisation/portfolio/solve-case.js';
+import { buildPortfolioModel } from '../../../../domain/optimisation/portfolio/build-portfolio-model.js';
+import { BinaryPlan } from '../../../../domain/optimisation/portfolio/model-context.js';
 import { inProcessSolver } from '../portfolio/in-process-solver.js';
 import { drLoad, fuelCell } from './small-ders.js';
 
@@ -159,6 +161,14 @@ describe('solveAggregated', () => {
       },
     });
     expect(result.ders).toBe(portfolioCase.assets.length);
+    // The size of the model the first pass solved: the aggregate's, with no binaries planned.
+    const { model } = buildPortfolioModel(aggregateCase(portfolioCase).aggregate, {
+      binaries: new BinaryPlan(),
+    });
+    expect(result.modelSize).toEqual({
+      variables: model.variables.names.length,
+      constraints: model.constraints.names.length,
+    });
     for (const asset of portfolioCase.assets) expect(seen.get(asset.id)).toBe(2);
     expect(result.netPositionKw).toHaveLength(2);
   });
