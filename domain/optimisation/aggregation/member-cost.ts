@@ -17,27 +17,43 @@ export const memberCostKrw = (asset: CaseAsset, powerKw: Float64Array, hours: nu
           asset.degradationCostKrwPerKwh *
           (p < 0 ? -p * asset.chargeEfficiency : p / asset.dischargeEfficiency);
       return cost;
-    case 'dr_load': {
-      let wasActive = false;
-      for (const p of powerKw) {
-        const active = p > RUNNING_KW;
-        if (active && !wasActive) cost += asset.activationCostKrw;
-        wasActive = active;
-        cost += hours * asset.energyCostKrwPerKwh * Math.max(0, p);
-      }
-      return cost;
-    }
-    case 'fuel_cell': {
-      let wasRunning = asset.initialOutputKw > RUNNING_KW;
-      for (const p of powerKw) {
-        const running = p > RUNNING_KW;
-        if (running && !wasRunning) cost += asset.startCostKrw;
-        wasRunning = running;
-        cost += hours * asset.fuelCostKrwPerKwh * Math.max(0, p);
-      }
-      return cost;
-    }
+    case 'dr_load':
+      return startsAndEnergyKrw(powerKw, hours, {
+        runningBefore: false,
+        startKrw: asset.activationCostKrw,
+        energyKrwPerKwh: asset.energyCostKrwPerKwh,
+      });
+    case 'fuel_cell':
+      return startsAndEnergyKrw(powerKw, hours, {
+        runningBefore: asset.initialOutputKw > RUNNING_KW,
+        startKrw: asset.startCostKrw,
+        energyKrwPerKwh: asset.fuelCostKrwPerKwh,
+      });
     default:
       return 0;
   }
+};
+
+/**
+ * A DER that costs something each time it starts (a DR activation, a fuel-cell start: power
+ * rising from zero) and per kWh while it runs, KRW.
+ */
+const startsAndEnergyKrw = (
+  powerKw: Float64Array,
+  hours: number,
+  costs: {
+    readonly runningBefore: boolean;
+    readonly startKrw: number;
+    readonly energyKrwPerKwh: number;
+  },
+): number => {
+  let cost = 0;
+  let wasRunning = costs.runningBefore;
+  for (const p of powerKw) {
+    const running = p > RUNNING_KW;
+    if (running && !wasRunning) cost += costs.startKrw;
+    wasRunning = running;
+    cost += hours * costs.energyKrwPerKwh * Math.max(0, p);
+  }
+  return cost;
 };
